@@ -1,0 +1,26 @@
+# xiaoer (店小二): the bot and the command line in one image.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    XIAOER_CACHE_DIR=/opt/xiaoer/cache \
+    XIAOER_HOME=/data
+
+RUN useradd --create-home --uid 10001 xiaoer \
+    && mkdir -p /opt/xiaoer/cache /data \
+    && chown xiaoer:xiaoer /data
+
+WORKDIR /opt/xiaoer/src
+COPY pyproject.toml README.md ./
+COPY nlp nlp
+COPY knowledge knowledge
+COPY bot bot
+RUN pip install . \
+    && xiaoer train \
+    && chmod -R a+rX /opt/xiaoer /tmp
+
+USER xiaoer
+VOLUME ["/data"]
+ENTRYPOINT ["xiaoer"]
+CMD ["run"]
