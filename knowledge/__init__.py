@@ -1,0 +1,1 @@
+"""The shared knowledge base: templates, shop facts, staff, buyers, conversations, reviews."""

@@ -1,0 +1,80 @@
+"""Where the database is, how to connect, and bringing its schema up to date."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+MIGRATIONS = "knowledge:migrations"
+
+
+def data_dir() -> Path:
+    """The user's data directory for xiaoer: `$XIAOER_HOME`, else `$XDG_DATA_HOME/xiaoer`."""
+    if home := os.environ.get("XIAOER_HOME"):
+        return Path(home)
+    xdg = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(xdg) / "xiaoer"
+
+
+def database_url() -> str:
+    """`DATABASE_URL` (PostgreSQL URLs get the asyncpg driver), else a SQLite file in the data dir."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return f"sqlite+aiosqlite:///{data_dir() / 'xiaoer.db'}"
+    for plain in ("postgres://", "postgresql://"):
+        if url.startswith(plain):
+            return "postgresql+asyncpg://" + url.removeprefix(plain)
+    return url
+
+
+def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def create_engine(url: str | None = None, **options) -> AsyncEngine:
+    """An async engine for `url` (default `database_url()`); a SQLite file's folder is created."""
+    url = url or database_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, **options)
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine.sync_engine, "connect", _enable_sqlite_foreign_keys)
+    return engine
+
+
+def _run_migrations(connection: Connection, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
+    """Apply every Alembic migration up to `revision`."""
+    async with engine.begin() as connection:
+        await connection.run_sync(_run_migrations, revision)
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Sessions that keep loaded objects usable after commit."""
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def prepare(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    """Bring the schema up to date and load the default knowledge into an empty database."""
+    from knowledge.defaults import ensure_defaults
+
+    await upgrade(engine)
+    sessions = session_factory(engine)
+    async with sessions.begin() as session:
+        await ensure_defaults(session)
+    return sessions

@@ -1,0 +1,1 @@
+"""Alembic migrations of the knowledge base, run programmatically by `knowledge.db.upgrade`."""

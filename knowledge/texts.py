@@ -1,0 +1,114 @@
+"""Every Chinese string the knowledge base shows to people, in one place."""
+
+TIER_NAMES: dict[str, str] = {
+    "blue": "蓝色·潜在客户",
+    "green": "绿色·优质客户",
+    "yellow": "黄色·议价客户",
+    "orange": "橙色·棘手客户",
+    "black": "黑色·黑名单",
+}
+
+TIER_SOURCE_NAMES: dict[str, str] = {
+    "rule": "按规则",
+    "manual": "人工设定",
+}
+
+ROLE_NAMES: dict[str, str] = {
+    "agent": "客服",
+    "supervisor": "主管",
+    "admin": "管理员",
+}
+
+TEMPLATE_STATUS_NAMES: dict[str, str] = {
+    "pending": "待审核",
+    "live": "已上线",
+    "retired": "已停用",
+}
+
+BUYER_EVENT_NAMES: dict[str, str] = {
+    "purchased": "下单购买",
+    "bargained": "议价",
+    "tricky": "棘手行为",
+    "bad_review": "差评",
+    "refused_review_change": "拒绝修改差评",
+    "blacklisted": "拉黑",
+    "tier_override": "人工调整等级",
+}
+
+REVIEW_RATING_NAMES: dict[str, str] = {
+    "good": "好评",
+    "neutral": "中评",
+    "bad": "差评",
+}
+
+# Neutral wording used when a placeholder has no value, so a reply never shows a raw `{name}`.
+PLACEHOLDER_FALLBACKS: dict[str, str] = {
+    "shop": "本店",
+    "buyer": "亲",
+    "product": "这款宝贝",
+    "price": "页面显示的价格",
+    "shipping_fee": "页面显示的运费",
+    "free_shipping_threshold": "店铺包邮门槛",
+    "return_days": "规定天数",
+    "order_id": "您的订单",
+    "tracking_no": "您的快递单号",
+    "gift": "一份小礼品",
+    "shipping_discount": "一点运费",
+    "price_discount": "一点差价",
+}
+
+CONCESSION_NAMES: dict[str, str] = {
+    "gift": "赠送小礼品",
+    "shipping_discount": "运费优惠",
+    "price_step": "小幅让价",
+}
+
+REASONS: dict[str, str] = {
+    "intent": "意图匹配：{intent}（{fit:.0%}）",
+    "tier": "适合{tier}",
+    "tier_generic": "通用话术",
+    "similarity": "与买家消息相似（{value:.0%}）",
+    "usage": "同类消息中被采用 {count} 次",
+    "concession": "议价第 {step} 次：{concession}",
+}
+
+ERRORS: dict[str, str] = {
+    "stale_edit": "话术 #{template_id} 已被他人修改（您编辑的是版本 {expected}，已不是最新版本），本次修改未保存，请刷新后重新编辑。",
+    "template_not_found": "找不到话术 #{template_id}。",
+    "revision_not_found": "找不到修订记录 #{revision_id}。",
+    "buyer_not_found": "找不到买家“{nickname}”。",
+    "message_not_found": "找不到消息 #{message_id}。",
+    "suggestion_not_found": "消息 #{message_id} 没有第 {number} 条建议。",
+    "not_pending": "修订 #{revision_id} 不在待审核状态。",
+    "needs_supervisor": "该操作需要主管或管理员权限。",
+    "checker_warnings": "话术未通过回复检查：{warnings}。如确需保存，请由主管填写理由后强制保存。",
+    "override_needs_reason": "强制保存必须填写理由。",
+    "unknown_placeholder": "未知的占位符 {{{name}}}，可用的占位符：{known}。",
+    "bad_placeholder": "占位符写法不正确：“{text}”，请使用 {{名称}} 的形式。",
+    "empty_field": "不能为空。",
+    "unknown_intent": "未知的意图“{value}”。",
+    "unknown_tier": "未知的客户等级“{value}”。",
+    "unknown_status": "未知的状态“{value}”。",
+    "unknown_role": "未知的角色“{value}”。",
+    "unknown_event": "未知的买家事件“{value}”。",
+    "bad_number": "“{value}”不是有效的数字。",
+    "duplicate_key": "编号“{value}”在文件中重复出现。",
+    "row_error": "第 {row} 行，字段“{field}”：{message}",
+    "file_format": "无法识别的文件格式“{suffix}”，请使用 .yaml、.yml 或 .csv 文件。",
+    "file_unreadable": "无法读写文件：{reason}",
+    "file_structure": "文件结构不正确：{reason}",
+    "bad_days": "保留天数必须是正整数。",
+    "database": "无法连接数据库：{reason}",
+    "empty_message": "消息为空，请粘贴买家的消息。",
+}
+
+CLI: dict[str, str] = {
+    "upgraded": "数据库已升级到最新版本：{url}",
+    "purged": "已删除 {messages} 条超过 {days} 天的买家消息原文（统计数据保留）。",
+    "exported": "已导出 {count} 条话术到 {path}。",
+    "imported": "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
+    "retired": "话术 #{template_id} 已停用。",
+    "saved": "话术 #{template_id} 已保存（版本 {version}，状态：{status}）。",
+    "proposed": "修改已提交，等待主管审核（修订 #{revision_id}）。",
+    "cli_staff_name": "命令行管理员",
+}
