@@ -1,0 +1,190 @@
+"""The buyer's mood: a lexicon scorer with negation, degree words, contrast and sarcasm.
+
+Sentiment words (`nlp/data/mood/lexicon.tsv`) and the words that modify them
+(`nlp/data/mood/modifiers.tsv`) live in one Aho-Corasick automaton; the
+longest match wins, so 不错 is praise while 不 + 好 is a negated 好. The text is
+read clause by clause:
+
+- a negator flips the next sentiment word within reach (不好看, 没有色差);
+- an intensifier or diminisher scales it (太失望, 有点小);
+- a contrast word discounts everything before it (虽然便宜，但是质量太差);
+- a rhetorical frame turns praise in its clause into sarcasm (这也叫正品？);
+- yes/no questions mute the words in them (会掉色吗 is a question, not a complaint),
+  other questions mute only praise, and an exclamation mark amplifies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+from nlp.analysis import Mood
+from nlp.normalize import MAX_ANALYSED_CHARS
+
+SENTIMENT = "sentiment"
+MODIFIER_KINDS = frozenset({"negator", "intensifier", "diminisher", "contrast", "rhetoric"})
+
+NEGATION_REACH = 4  # characters between a negator and the word it negates
+DEGREE_REACH = 2  # characters between a degree word and the word it scales
+NEGATED_NEGATIVE = 0.4  # 不差 is mild praise, not the opposite of 差
+RHETORIC_WEIGHT = -0.8
+EXCLAMATION = 1.3
+YES_NO_POSITIVE, YES_NO_NEGATIVE = 0.2, 0.25
+QUESTION_POSITIVE = 0.3
+LABEL_THRESHOLD = 0.6
+SCORE_SCALE = 2.0
+
+# "好" before another sentiment word is a degree word (好贵, 好喜欢), not praise.
+GOOD = "好"
+GOOD_AS_DEGREE = 1.5
+
+_CLAUSE = re.compile(r"[^,，。.!！?？;；~～\n… ]+[,，。.!！?？;；~～\n… ]*")
+_CLAUSE_END = ",，。.!！?？;；~～\n… "
+_YES_NO = re.compile(r"[吗么嘛][呀啊呢]?$|会不会|是不是|有没有|能不能|可不可以|要不要|行不行")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One automaton entry: a sentiment word with its weight or a modifier with its factor."""
+
+    text: str
+    kind: str
+    value: float
+
+
+def parse_terms(lexicon: str, modifiers: str) -> list[Term]:
+    """Read the lexicon (term<TAB>weight) and modifier (kind<TAB>term<TAB>factor) files."""
+    terms: list[Term] = []
+    for line in _data_lines(lexicon):
+        text, weight = line.split("\t")
+        terms.append(Term(text, SENTIMENT, float(weight)))
+    for line in _data_lines(modifiers):
+        kind, text, factor = line.split("\t")
+        if kind not in MODIFIER_KINDS:
+            raise ValueError(f"unknown modifier kind {kind!r}")
+        terms.append(Term(text, kind, float(factor)))
+    seen: set[str] = set()
+    for term in terms:
+        if term.text in seen:
+            raise ValueError(f"{term.text!r} is listed twice")
+        seen.add(term.text)
+    return terms
+
+
+def _data_lines(raw: str) -> list[str]:
+    return [line.rstrip("\n") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def automaton() -> ahocorasick.Automaton:
+    """The lexicon and modifiers in one automaton, built once."""
+    data = resources.files("nlp").joinpath("data/mood")
+    terms = parse_terms(
+        data.joinpath("lexicon.tsv").read_text("utf-8"),
+        data.joinpath("modifiers.tsv").read_text("utf-8"),
+    )
+    machine = ahocorasick.Automaton()
+    for term in terms:
+        machine.add_word(term.text, term)
+    machine.make_automaton()
+    return machine
+
+
+def _matches(body: str) -> list[tuple[int, Term]]:
+    """Leftmost-longest, non-overlapping terms in a clause, with their start offsets."""
+    return [(end - len(term.text) + 1, term) for end, term in automaton().iter_long(body)]
+
+
+@dataclass(slots=True)
+class _Tally:
+    """Running praise and blame of the text read so far."""
+
+    earlier: float = 0.0  # settled clauses
+    praise: float = 0.0  # current clause
+    blame: float = 0.0
+
+    def discount(self, factor: float) -> None:
+        self.earlier *= factor
+        self.praise *= factor
+        self.blame *= factor
+
+    def add(self, weight: float) -> None:
+        if weight > 0:
+            self.praise += weight
+        else:
+            self.blame += weight
+
+
+def _read_clause(body: str, tally: _Tally) -> bool:
+    """Add the clause's sentiment to the tally; tell whether it has a rhetorical frame."""
+    matches = _matches(body)
+    rhetoric = False
+    negation: tuple[int, float] | None = None  # (end offset, factor)
+    degree: tuple[int, float] | None = None
+    for index, (start, term) in enumerate(matches):
+        end = start + len(term.text)
+        if term.kind == SENTIMENT and term.text == GOOD and index + 1 < len(matches):
+            next_start, next_term = matches[index + 1]
+            if next_start == end and next_term.kind == SENTIMENT and next_term.value != 0:
+                degree = (end, GOOD_AS_DEGREE)
+                continue
+        if term.kind == "negator":
+            negation = (end, term.value)
+        elif term.kind in ("intensifier", "diminisher"):
+            degree = (end, term.value)
+        elif term.kind == "contrast":
+            tally.discount(term.value)
+            negation = degree = None
+        elif term.kind == "rhetoric":
+            rhetoric = True
+        else:
+            weight = term.value
+            if degree is not None and start - degree[0] <= DEGREE_REACH:
+                weight *= degree[1]
+            if negation is not None and start - negation[0] <= NEGATION_REACH:
+                weight = -weight * negation[1] if weight > 0 else -weight * NEGATED_NEGATIVE
+            tally.add(weight)
+            negation = degree = None
+    return rhetoric
+
+
+def mood_score(normalized: str) -> float:
+    """Raw sentiment sum of a normalised message: below zero is displeasure."""
+    tally = _Tally()
+    for clause in _CLAUSE.finditer(normalized[:MAX_ANALYSED_CHARS]):
+        text = clause.group()
+        body = text.rstrip(_CLAUSE_END)
+        tail = text[len(body) :]
+        if _read_clause(body, tally):
+            tally.blame += RHETORIC_WEIGHT - tally.praise
+            tally.praise = 0.0
+        if _YES_NO.search(body):
+            tally.praise *= YES_NO_POSITIVE
+            tally.blame *= YES_NO_NEGATIVE
+        elif "?" in tail or "？" in tail:
+            tally.praise *= QUESTION_POSITIVE
+        if "!" in tail or "！" in tail:
+            tally.praise *= EXCLAMATION
+            tally.blame *= EXCLAMATION
+        tally.earlier += tally.praise + tally.blame
+        tally.praise = tally.blame = 0.0
+    return tally.earlier
+
+
+def mood_of(normalized: str, words: list[str]) -> Mood:
+    """The buyer's mood in a normalised message.
+
+    `words` is accepted for a uniform signature with `risk_of`; the lexicon matches on the text.
+    """
+    raw = mood_score(normalized)
+    if raw <= -LABEL_THRESHOLD:
+        label = "negative"
+    elif raw >= LABEL_THRESHOLD:
+        label = "positive"
+    else:
+        label = "neutral"
+    return Mood(label, raw / (abs(raw) + SCORE_SCALE))

@@ -1,0 +1,145 @@
+"""Mood: lexicon, negation, degree, contrast, sarcasm, emoji, questions."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.mood import mood_of, parse_terms
+from nlp.mood_eval import balanced_accuracy
+from nlp.normalize import normalize
+from nlp.tokenize import words
+
+
+def mood(text: str):
+    normalized = normalize(text)
+    return mood_of(normalized, words(normalized))
+
+
+def label(text: str) -> str:
+    return mood(text).label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["催了好几天了还不发货", "太失望了", "急死了", "质量真差", "什么破东西", "😡", "气死", "后悔买了", "再也不买了", "不值这个价", "垃圾", "差评"],
+)
+def test_negative(text):
+    assert label(text) == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["很满意", "质量不错", "好评", "太喜欢了", "物流超快", "👍", "谢谢亲", "物超所值", "性价比高", "宝贝收到了很喜欢", "回购", "五星"],
+)
+def test_positive(text):
+    assert label(text) == "positive"
+
+
+@pytest.mark.parametrize("text", ["这个有XL吗", "什么时候发货", "请问能开发票吗", "在吗", "好的"])
+def test_neutral(text):
+    assert label(text) == "neutral"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不好看", "negative"),
+        ("不错", "positive"),
+        ("不太满意", "negative"),
+        ("还不错", "positive"),
+        ("一点都不好", "negative"),
+        ("不是很好", "negative"),
+        ("不喜欢", "negative"),
+        ("没有色差", "positive"),
+    ],
+)
+def test_negation(text, expected):
+    assert label(text) == expected
+
+
+def test_no_problem_is_not_negative():
+    assert label("没问题") in {"neutral", "positive"}
+
+
+def test_intensifiers_strengthen():
+    assert mood("非常满意").score > mood("满意").score > 0
+    assert mood("太失望了").score < mood("失望").score < 0
+
+
+def test_degree_good_is_not_praise():
+    assert label("好贵啊") == "negative"
+    assert label("好喜欢") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("虽然便宜，但是质量太差了", "negative"),
+        ("虽然物流慢，但是东西很好", "positive"),
+        ("质量不错，可是太贵了", "negative"),
+        ("包装一般，不过衣服很好看", "positive"),
+    ],
+)
+def test_clause_after_contrast_dominates(text, expected):
+    assert label(text) == expected
+
+
+@pytest.mark.parametrize("text", ["这也叫正品？", "这也算好用？", "还好意思说是新款"])
+def test_rhetorical_questions_are_negative(text):
+    assert label(text) == "negative"
+
+
+def test_questions_mute_praise():
+    assert label("质量好吗") == "neutral"
+    assert label("会不会掉色") == "neutral"
+
+
+def test_exclamation_amplifies():
+    assert mood("太差了！").score < mood("太差了").score
+
+
+@pytest.mark.parametrize(("text", "expected"), [("🤬🤬", "negative"), ("😍", "positive"), ("收到了 :)", "positive")])
+def test_emoji_and_emoticons(text, expected):
+    assert label(text) == expected
+
+
+def test_traditional_characters_after_normalisation():
+    assert label("質量太差了，後悔買了") == "negative"
+    assert label("非常滿意，會回購") == "positive"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("一般般", "negative"), ("凑合吧", "negative"), ("退了", "negative"), ("物流很快，包装完好", "positive")],
+)
+def test_review_language(text, expected):
+    assert label(text) == expected
+
+
+def test_score_range_and_determinism():
+    first = mood("太失望了！！！")
+    assert -1 < first.score < 0
+    assert mood("太失望了！！！") == first
+
+
+def test_duplicate_terms_are_rejected():
+    with pytest.raises(ValueError):
+        parse_terms("好\t1\n", "intensifier\t好\t1.5\n")
+
+
+def test_balanced_accuracy():
+    assert balanced_accuracy([("negative", "negative"), ("positive", "neutral")]) == 1.0
+    assert balanced_accuracy([("negative", "neutral"), ("positive", "negative")]) == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises(text):
+    normalized = normalize(text)
+    result = mood_of(normalized, words(normalized))
+    assert result.label in {"negative", "neutral", "positive"}
+    assert -1 <= result.score <= 1
+
+
+def test_huge_input():
+    assert mood_of("太差了，" * 30_000, []).label == "negative"
