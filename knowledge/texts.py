@@ -42,6 +42,7 @@ REVIEW_RATING_NAMES: dict[str, str] = {
 }
 
 # Neutral wording used when a placeholder has no value, so a reply never shows a raw `{name}`.
+# Ids have none: templates write them as `订单{order_id}`, which reads well without the id.
 PLACEHOLDER_FALLBACKS: dict[str, str] = {
     "shop": "本店",
     "buyer": "亲",
@@ -50,8 +51,8 @@ PLACEHOLDER_FALLBACKS: dict[str, str] = {
     "shipping_fee": "页面显示的运费",
     "free_shipping_threshold": "店铺包邮门槛",
     "return_days": "规定天数",
-    "order_id": "您的订单",
-    "tracking_no": "您的快递单号",
+    "order_id": "",
+    "tracking_no": "",
     "gift": "一份小礼品",
     "shipping_discount": "一点运费",
     "price_discount": "一点差价",
