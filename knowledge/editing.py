@@ -53,10 +53,12 @@ def _apply(template: Template, fields: TemplateFields) -> None:
 
 
 async def _flush_edit(session: AsyncSession, template: Template, expected_version: int) -> None:
+    """Flush an applied change; the database refuses it when another editor saved first."""
+    template_id = template.id  # read now: a failed flush expires every loaded object
     try:
         await session.flush()
     except StaleDataError as error:
-        raise StaleEditError("stale_edit", template_id=template.id, expected=expected_version) from error
+        raise StaleEditError("stale_edit", template_id=template_id, expected=expected_version) from error
 
 
 async def add_template(
