@@ -61,3 +61,6 @@ INPUT_ERRORS: dict[str, str] = {
     "too_long": "消息过长（超过 {limit} 个字符），请分段粘贴。",
     "bad_encoding": "无法识别的文字编码，请以 UTF-8 文本粘贴。",
 }
+
+# Typo checker
+TYPO_MESSAGE = "疑似错别字：“{wrong}”应为“{right}”"

@@ -1,0 +1,73 @@
+"""Learn typo patterns from SIGHAN-15 training pairs into `nlp/data/typos/`.
+
+Run once when the training data changes (the output files are committed):
+    python -m nlp.typos.build /work/shared/data/typos/sighan15_train.tsv
+
+Writes `learned_words.tsv` (wrong word -> right word, where the right word is
+the dictionary word around the error in the correct sentence) and
+`learned_chars.tsv` (wrong char -> right char with its count).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+from nlp.tokenize import words
+
+OUTPUT_DIR = Path(__file__).resolve().parent.parent / "data" / "typos"
+MIN_CHAR_PAIR_COUNT = 2
+
+
+def read_pairs(path: Path) -> list[tuple[str, str]]:
+    """`wrong<TAB>correct` sentence pairs of equal length."""
+    pairs = []
+    for line in path.read_text("utf-8").splitlines():
+        wrong, _, correct = line.partition("\t")
+        if wrong and len(wrong) == len(correct):
+            pairs.append((wrong, correct))
+    return pairs
+
+
+def word_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the dictionary words of a sentence."""
+    spans, start = [], 0
+    for word in words(sentence):
+        start = sentence.index(word, start)
+        spans.append((start, start + len(word)))
+        start += len(word)
+    return spans
+
+
+def learn(pairs: list[tuple[str, str]]) -> tuple[Counter, Counter]:
+    """Count wrong->right word pairs and wrong->right character pairs."""
+    word_pairs: Counter = Counter()
+    char_pairs: Counter = Counter()
+    for wrong, correct in pairs:
+        errors = [i for i, (a, b) in enumerate(zip(wrong, correct)) if a != b]
+        char_pairs.update((wrong[i], correct[i]) for i in errors)
+        for start, end in word_spans(correct):
+            if end - start >= 2 and any(start <= i < end for i in errors):
+                word_pairs[(wrong[start:end], correct[start:end])] += 1
+    return word_pairs, char_pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train", type=Path, help="SIGHAN-15 train.tsv (wrong<TAB>correct)")
+    args = parser.parse_args()
+    word_pairs, char_pairs = learn(read_pairs(args.train))
+    header = "# learned from SIGHAN-15 training pairs by nlp/typos/build.py\n"
+    (OUTPUT_DIR / "learned_words.tsv").write_text(
+        header + "".join(f"{w}\t{r}\t{n}\n" for (w, r), n in sorted(word_pairs.items())), "utf-8"
+    )
+    (OUTPUT_DIR / "learned_chars.tsv").write_text(
+        header
+        + "".join(f"{w}\t{r}\t{n}\n" for (w, r), n in sorted(char_pairs.items()) if n >= MIN_CHAR_PAIR_COUNT),
+        "utf-8",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+"""The typo checker's word knowledge, loaded once from `nlp/data/typos/`.
+
+- known wrong words with their correction (public list, shop list, pairs
+  learned from SIGHAN-15 training data),
+- confusable characters (same pronunciation, similar shape, learned pairs),
+- protected words that are never flagged (shop, product and brand names),
+- an index from "word with one character blanked" to the characters that
+  complete it, so a wrong character is found by a few dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import ahocorasick
+
+from nlp.tokenize import tokenizer
+
+DATA_DIR = "data/typos"
+BLANK = "?"
+MIN_INDEXED_FREQ = 5
+MAX_INDEXED_LEN = 4
+
+
+def _data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file under `nlp/data/typos/`."""
+    raw = resources.files("nlp").joinpath(f"{DATA_DIR}/{name}").read_text("utf-8")
+    return [line for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _pairs(name: str) -> dict[str, str]:
+    """`wrong<TAB>right` lines of a data file."""
+    return dict(line.split("\t")[:2] for line in _data_lines(name))
+
+
+def is_han(char: str) -> bool:
+    """True for a CJK unified ideograph."""
+    return "\u4e00" <= char <= "\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class ConfusionCosts:
+    """Log-probability a correction must additionally gain, by kind of confusion (tuned on SIGHAN-14)."""
+
+    learned: float = 0.0
+    same_tone: float = 0.0
+    other_tone: float = 0.0
+    shape: float = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the checker looks up; immutable once built, so safe to share between threads."""
+
+    known_wrong: ahocorasick.Automaton  # wrong word -> (wrong, right, trusted)
+    protected: ahocorasick.Automaton  # protected word -> its length
+    confusable: dict[str, dict[str, float]]  # char -> {char it may stand for: cost of that confusion}
+    completions: dict[str, str]  # word with one char blanked -> chars completing it
+    freq: dict[str, int]  # word frequencies (jieba dictionary + shop dictionary)
+    log_total: float
+
+
+def _known_wrong_words(freq: dict[str, int]) -> ahocorasick.Automaton:
+    """Automaton of known wrong words -> (wrong, right, trusted).
+
+    The curated shop list is trusted as it is; a public or learned 'wrong' word that is itself a
+    dictionary word is left out, and the checker verifies the others in context.
+    """
+    raw = resources.files("nlp").joinpath(f"{DATA_DIR}/word_confusions.json").read_text("utf-8")
+    pairs: dict[str, tuple[str, bool]] = {}
+    for wrong, right in [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]:
+        if not freq.get(wrong):
+            pairs[wrong] = (right, False)
+    for wrong, right in _pairs("shop_words.tsv").items():
+        pairs[wrong] = (right, True)
+    automaton = ahocorasick.Automaton()
+    for wrong, (right, trusted) in pairs.items():
+        if len(wrong) == len(right) and wrong != right:
+            automaton.add_word(wrong, (wrong, right, trusted))
+    automaton.make_automaton()
+    return automaton
+
+
+def _protected_words() -> ahocorasick.Automaton:
+    """Automaton of shop-dictionary and whitelisted words."""
+    words = {line.split()[0] for line in _data_lines("whitelist.txt")}
+    shop_dict = resources.files("nlp").joinpath("data/shop_dict.txt").read_text("utf-8")
+    words.update(line.split()[0] for line in shop_dict.splitlines() if line.strip())
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _confusable_chars(costs: ConfusionCosts) -> dict[str, dict[str, float]]:
+    """Characters each character may have been typed for, with the cost of each kind of confusion.
+
+    Kinds: learned from training pairs, same sound and tone, same sound other tone, similar shape;
+    a pair of several kinds gets the cheapest.
+    """
+    table: dict[str, dict[str, float]] = defaultdict(dict)
+
+    def add(wrong: str, right: str, cost: float) -> None:
+        if wrong != right and cost < table[wrong].get(right, math.inf):
+            table[wrong][right] = cost
+
+    for line in _data_lines("same_pinyin.txt"):
+        char, same_tone, other_tone = (line.split("\t") + [""])[:3]
+        for other in same_tone:
+            add(char, other, costs.same_tone)
+        for other in other_tone:
+            add(char, other, costs.other_tone)
+    for line in _data_lines("same_stroke.txt"):
+        group = line.split("\t")
+        for char in group:
+            for other in group:
+                add(char, other, costs.shape)
+    for line in _data_lines("learned_chars.tsv"):
+        wrong, right, _count = line.split("\t")
+        add(wrong, right, costs.learned)
+    return dict(table)
+
+
+def _completion_index(freq: dict[str, int]) -> dict[str, str]:
+    """Map each common short word with one character blanked to the characters that fill the blank."""
+    index: dict[str, str] = defaultdict(str)
+    for word, count in freq.items():
+        if count >= MIN_INDEXED_FREQ and 2 <= len(word) <= MAX_INDEXED_LEN:
+            for position in range(len(word)):
+                index[word[:position] + BLANK + word[position + 1 :]] += word[position]
+    return dict(index)
+
+
+def build_lexicon(costs: ConfusionCosts = ConfusionCosts()) -> Lexicon:
+    """Load every resource (about a second); call once and share the result."""
+    tok = tokenizer()
+    freq = tok.FREQ
+    return Lexicon(
+        known_wrong=_known_wrong_words(freq),
+        protected=_protected_words(),
+        confusable=_confusable_chars(costs),
+        completions=_completion_index(freq),
+        freq=freq,
+        log_total=math.log(tok.total),
+    )

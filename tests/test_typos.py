@@ -1,0 +1,120 @@
+"""Tests of the typo checker (nlp/typos)."""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from nlp.typos import find_typos
+from nlp.typos.evaluation import detection_scores, false_alarm_rate, shop_replies
+
+
+def _fixes(text: str) -> list[tuple[str, str]]:
+    """(wrong span, suggestion) of every finding, read back from the original text."""
+    return [(text[f.start : f.end], f.suggestion) for f in find_typos(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("亲，一但发货就会通知您的。", "但", "旦"),
+        ("即然您不喜欢，可以申请退货哦。", "即", "既"),
+        ("亲，您的帐号需要先登录哦。", "帐", "账"),
+        ("亲，请您核对一下收获地址。", "获", "货"),
+        ("这款的形号是最新的哦。", "形", "型"),
+        ("谢谢惠故，欢迎下次光临。", "故", "顾"),
+        ("很报歉给您带来不便。", "报", "抱"),
+    ],
+)
+def test_known_wrong_words_are_found_with_span_and_suggestion(text: str, wrong: str, right: str) -> None:
+    assert _fixes(text) == [(wrong, right)]
+
+
+def test_finding_fields() -> None:
+    (finding,) = find_typos("亲，一但发货就会通知您的。")
+    assert (finding.rule, finding.severity) == ("typo", "warning")
+    assert (finding.start, finding.end, finding.suggestion) == (3, 4, "旦")
+    assert "但" in finding.message and "旦" in finding.message
+
+
+def test_wrong_character_found_by_the_language_model() -> None:
+    assert ("唷", "友") in _fixes("下个星期，我跟我朋唷打算去法国玩儿。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ＯＫ！亲，一但发货就会通知您。",  # full-width latin and punctuation before
+        "😊😊亲，一但发货就会通知您。",  # emoji (outside the BMP) before
+        "親，一但發貨就會通知您。",  # traditional characters around
+        "亲\u3000，一但发货🚚就会通知您。",  # ideographic space and emoji
+    ],
+)
+def test_offsets_index_the_original_text(text: str) -> None:
+    (finding,) = find_typos(text)
+    assert text[finding.start : finding.end] == "但"
+    assert finding.suggestion == "旦"
+
+
+def test_traditional_wrong_word_is_found() -> None:
+    assert _fixes("謝謝惠故，歡迎再來。") == [("故", "顾")]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["雪纺", "羊绒", "莫代尔", "纯棉", "雪地靴", "蓝牙", "华为", "小米", "兰蔻", "雅诗兰黛", "欧莱雅", "三只松鼠",
+     "美的", "运费险", "七天无理由", "花呗", "顺丰", "菜鸟驿站"],
+)
+def test_product_and_brand_words_are_never_flagged(word: str) -> None:
+    for text in (word, f"亲，这款{word}很受欢迎哦。", f"{word}{word}"):
+        assert find_typos(text) == []
+
+
+def test_correct_shop_replies_are_not_flagged() -> None:
+    replies = shop_replies()
+    assert len(replies) >= 100
+    flagged = [r for r in replies if find_typos(r)]
+    assert flagged == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "？？？", "😊", "abc 123", "亲", "\n\t"])
+def test_trivial_input(text: str) -> None:
+    assert find_typos(text) == []
+
+
+def test_very_long_input_is_fine_and_fast_enough() -> None:
+    text = "亲，一但发货就会通知您。" * 2000
+    started = time.perf_counter()
+    findings = find_typos(text)
+    assert time.perf_counter() - started < 5
+    assert findings and all(text[f.start : f.end] == "但" for f in findings)
+
+
+def test_deterministic_and_thread_safe() -> None:
+    texts = ["亲，一但发货就会通知您。", "下个星期，我跟我朋唷打算去法国玩儿。", "亲，这款是纯棉的哦。"] * 20
+    expected = [find_typos(t) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(find_typos, texts)) == expected
+    assert [find_typos(t) for t in texts] == expected
+
+
+def test_fast_on_a_short_reply() -> None:
+    text = "亲，您好，这款是纯棉的哦，尺码偏大，建议您拍小一码呢，一但发货就通知您～"
+    find_typos(text)
+    timings = []
+    for _ in range(200):
+        started = time.perf_counter()
+        find_typos(text)
+        timings.append(time.perf_counter() - started)
+    assert sorted(timings)[len(timings) // 2] < 0.005
+
+
+def test_detection_scores_and_false_alarm_rate() -> None:
+    pairs = [("一但发货", "一旦发货"), ("一旦发货", "一旦发货"), ("在吗", "在吗"), ("即然如此", "既然如此")]
+    scores = detection_scores(find_typos, pairs)
+    assert (scores.sentences, scores.with_typo) == (4, 2)
+    assert (scores.precision, scores.recall, scores.f1) == (1.0, 1.0, 1.0)
+    assert false_alarm_rate(lambda text: [], ["一", "二"]) == 0.0
+    assert false_alarm_rate(find_typos, ["一但发货", "一旦发货"]) == 0.5
