@@ -64,3 +64,27 @@ INPUT_ERRORS: dict[str, str] = {
 
 # Typo checker
 TYPO_MESSAGE = "疑似错别字：“{wrong}”应为“{right}”"
+
+# Reply checker
+CHECKER_MESSAGES: dict[str, str] = {
+    "imperative": "祈使句：像在命令买家，建议改成询问或请求的语气",
+    "negative": "否定句过多：整条回复以否定为主，没有给买家替代方案",
+    "cold": "回复冷淡：过于简短生硬，缺少称呼和温度",
+    "forbidden_phrase": "服务禁语（{category}）：“{phrase}”",
+    "refusal_without_apology": "拒绝未致歉：拒绝买家时没有道歉或表示理解",
+    "pushy": "替买家做决定：请把选择权交给买家",
+    "thanks": "很好：感谢或赞美买家",
+    "apology": "很好：向买家致歉或表示理解",
+    "polite_address": "很好：使用了礼貌称呼",
+    "inviting_question": "很好：用提问邀请买家做决定",
+}
+CHECKER_REWRITES: dict[str, str] = {
+    "imperative_request": "方便{core}吗？",
+    "imperative_prohibition": "麻烦您先不用{core}哦，",
+    "refusal_price": "非常抱歉，亲，价格暂时没办法再优惠了，我帮您申请一个小礼品，您看可以吗？",
+    "refusal_other": "非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",
+    "negative": "亲，非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",
+    "cold": "亲，{core}哦～还有什么可以帮您的吗？",
+    "pushy": "您可以根据自己的需要选择哦，",
+    "fallback": "亲，非常抱歉给您带来不便，我这边马上帮您核实处理，您看可以吗？",
+}

@@ -1,0 +1,56 @@
+"""冷淡: one-word or curt replies with no warmth (curt words in nlp/data/checker/cold.tsv)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.checker.resources import alternation, data_lines, data_table
+from nlp.findings import Finding
+from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
+
+MAX_CURT_CHARS = 4
+MAX_CURT_OPENING_CHARS = 8
+
+_WARM_REPLY = dict(data_table("cold.tsv"))
+_WARMTH = alternation(data_lines("warmth.txt"), literal=True)
+_CURT_OPENING = re.compile(
+    "^(?:"
+    + "|".join(re.escape(w) if len(w) > 1 else re.escape(w) + r"(?!\w)" for w in sorted(_WARM_REPLY, key=len, reverse=True))
+    + ")"
+)
+_NOISE = re.compile(r"[\W_]+")
+_EDGE = "，,。.！!？?；;～~ \n"
+
+
+def _words_only(form: str) -> str:
+    """The reply without punctuation, spaces, symbols or emoji."""
+    return _NOISE.sub("", form)
+
+
+def is_cold(form: str) -> bool:
+    """Only a curt word, or very short (or opened by a curt word) and without any warmth."""
+    words = _words_only(form)
+    if not words:
+        return False
+    if words in _WARM_REPLY:
+        return True
+    trimmed = form.strip(_EDGE)
+    opening = _CURT_OPENING.match(trimmed)
+    rest = trimmed[opening.end():] if opening else trimmed
+    if _WARMTH.search(rest):
+        return False
+    return len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
+
+
+def find_cold(text: str, form: str) -> list[Finding]:
+    """One warning over the whole reply when it is cold, with a warm reply to send instead."""
+    if not is_cold(form):
+        return []
+    start = len(form) - len(form.lstrip(_EDGE))
+    end = len(form.rstrip(_EDGE))
+    opening = _CURT_OPENING.match(form[start:end])
+    if opening:
+        suggestion = _WARM_REPLY[opening.group()]
+    else:
+        suggestion = CHECKER_REWRITES["cold"].format(core=text[start:end])
+    return [Finding("cold", "warning", start, end, CHECKER_MESSAGES["cold"], suggestion)]

@@ -1,0 +1,68 @@
+"""祈使句: clauses that order the buyer about instead of asking (cues in nlp/data/checker/imperative.txt)."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.checker.resources import alternation, data_sections
+from nlp.checker.sentences import Segment, clauses, sentences
+from nlp.findings import Finding
+from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
+
+_CUES = data_sections("imperative.txt")
+_OPENERS = re.compile(r"^(?:亲亲|亲爱的|亲|宝贝|宝|那你|那您|你|您|那就|那|就|现在|然后|先|再)+")
+_COMMAND = re.compile(r"^(?:" + alternation(_CUES["command"]).pattern + ")")
+_PROHIBITION = re.compile(r"^(?:别|不要)")
+_PROHIBITION_CUE = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p.startswith(("别", "不要"))) + ")")
+_PRESSING = alternation(_CUES["pressing"])
+_POLITE = alternation(_CUES["polite"])
+_SOFTENER = alternation(_CUES["softener"], literal=True)
+_CONDITIONAL = alternation(_CUES["conditional"], literal=True)
+_AGENT = alternation(_CUES["agent"], literal=True)
+_STATEMENT_END = re.compile(r"(?:了|过|的)$")
+_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我)+")
+
+
+def _is_pressing(core: str) -> bool:
+    """A pressing word aimed at the buyer (not "我马上帮您…")."""
+    match = _PRESSING.search(core)
+    return match is not None and not _AGENT.search(core[: match.start()])
+
+
+def _is_command(core: str) -> bool:
+    """A clause opening with a bare verb aimed at the buyer, not a statement of what happened."""
+    rest = _OPENERS.sub("", core)
+    if _PROHIBITION_CUE.match(rest):
+        return True
+    return bool(_COMMAND.match(rest)) and not _STATEMENT_END.search(rest)
+
+
+def _suggestion(original: Segment) -> str:
+    """The clause turned into a polite question (or a gentle request for a prohibition)."""
+    core = _PRESSING_LEAD.sub("", _OPENERS.sub("", original.core)).replace("你", "您")
+    if _PROHIBITION.match(core):
+        return CHECKER_REWRITES["imperative_prohibition"].format(core=_PROHIBITION.sub("", core))
+    return CHECKER_REWRITES["imperative_request"].format(core=core.rstrip("吧了啊"))
+
+
+def find_imperatives(text: str, form: str) -> list[Finding]:
+    """One warning per commanding clause of a sentence that has no polite marker.
+
+    A bare verb clause is softened by a particle of its own (拍下后记得备注哦) or by a
+    condition in its sentence (如果…，拍照给我们); pressing words (马上, 你必须…) are not.
+    """
+    findings = []
+    for sentence in sentences(form):
+        if _POLITE.search(sentence.text):
+            continue
+        conditional = bool(_CONDITIONAL.search(sentence.text))
+        for clause in clauses(sentence):
+            core = clause.core
+            softened = conditional or bool(_SOFTENER.search(clause.text))
+            if _is_pressing(core) or (not softened and _is_command(core)):
+                original = Segment(clause.start, clause.end, text[clause.start : clause.end])
+                findings.append(
+                    Finding("imperative", "warning", clause.start, clause.end,
+                            CHECKER_MESSAGES["imperative"], _suggestion(original))
+                )
+    return findings

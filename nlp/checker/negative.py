@@ -1,0 +1,60 @@
+"""否定句: a reply dominated by negations with no way forward for the buyer."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.checker.resources import PhraseIndex, alternation, data_lines, data_table
+from nlp.findings import Finding
+from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
+
+MIN_NEGATIONS = 2
+MAX_NEGATIONS_WITH_ALTERNATIVE = 3
+
+_NEGATION = alternation(data_lines("negation.txt"))
+_EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
+_ALTERNATIVE = re.compile(r"(?<![不没无别])(?<!不能)(?<!没有)(?<!无法)(?<!没法)(?<!不会)(?:" + alternation(data_lines("alternative.txt"), literal=True).pattern + ")")
+_FIXES = dict(data_table("negation_fixes.tsv"))
+_FIX_INDEX = PhraseIndex(list(_FIXES))
+_EDGE = "，,。.！!？?；;～~ \n"
+
+
+def _masked(form: str) -> str:
+    """`form` with negation-free wordings (不客气, 不起球, 特别…) blanked out."""
+    chars = list(form)
+    for start, end, _ in _EXEMPT.find(form):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def negation_count(form: str) -> int:
+    """Number of real negations in `form`."""
+    return len(_NEGATION.findall(_masked(form)))
+
+
+def is_negative(form: str) -> bool:
+    """Negations dominate: two or more with no alternative offered, or a pile of them regardless."""
+    count = negation_count(form)
+    if count > MAX_NEGATIONS_WITH_ALTERNATIVE:
+        return True
+    return count >= MIN_NEGATIONS and not _ALTERNATIVE.search(_masked(form))
+
+
+def turned_around(text: str, form: str) -> str:
+    """`text` with known negative wordings replaced by positive ones."""
+    pieces, position = [], 0
+    for start, end, phrase in _FIX_INDEX.find(form):
+        pieces += [text[position:start], _FIXES[phrase]]
+        position = end
+    return "".join(pieces) + text[position:]
+
+
+def find_negative(text: str, form: str) -> list[Finding]:
+    """One warning over the whole reply when negations dominate it."""
+    if not is_negative(form):
+        return []
+    start = len(text) - len(text.lstrip(_EDGE))
+    end = len(text.rstrip(_EDGE))
+    core = turned_around(text[start:end], form[start:end])
+    return [Finding("negative", "warning", start, end, CHECKER_MESSAGES["negative"],
+                    CHECKER_REWRITES["negative"].format(core=core))]

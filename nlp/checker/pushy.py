@@ -1,0 +1,26 @@
+"""替买家做决定: wordings that decide for the buyer or pressure them (nlp/data/checker/pushy.txt)."""
+
+from __future__ import annotations
+
+from nlp.checker.resources import alternation, data_lines
+from nlp.checker.sentences import clauses, sentences
+from nlp.findings import Finding
+from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
+
+_PUSHY = alternation(data_lines("pushy.txt"))
+
+
+def find_pushy(text: str, form: str) -> list[Finding]:
+    """One warning per run of consecutive pushy clauses, suggesting to hand the choice back."""
+    spans: list[list[int]] = []
+    for clause in (clause for sentence in sentences(form) for clause in clauses(sentence)):
+        if not _PUSHY.search(clause.text):
+            continue
+        if spans and spans[-1][1] == clause.start:
+            spans[-1][1] = clause.end
+        else:
+            spans.append([clause.start, clause.end])
+    return [
+        Finding("pushy", "warning", start, end, CHECKER_MESSAGES["pushy"], CHECKER_REWRITES["pushy"])
+        for start, end in spans
+    ]

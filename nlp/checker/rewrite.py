@@ -1,0 +1,42 @@
+"""Applying the suggestions of warnings to a reply, one non-overlapping set at a time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nlp.findings import Finding
+
+# When spans overlap, the more local fix goes first; the rest are found again on the next draft.
+PRIORITY = ("typo", "forbidden_phrase", "pushy", "imperative", "refusal_without_apology", "negative", "cold")
+
+_PUNCTUATION_RUN = re.compile(r"([，,、；;。！？!?～~])[，,、；;。]+")
+_LEADING_PUNCTUATION = re.compile(r"^[，,、；;。！？!?～~\s]+")
+_TRAILING_COMMA = re.compile(r"[，,、；;]+$")
+
+
+def _chosen(findings: Iterable[Finding]) -> list[Finding]:
+    """Warnings to apply now: by priority, skipping any that overlap one already chosen."""
+    warnings = [f for f in findings if f.severity == "warning"]
+    warnings.sort(key=lambda f: (PRIORITY.index(f.rule) if f.rule in PRIORITY else len(PRIORITY), f.start))
+    chosen: list[Finding] = []
+    for finding in warnings:
+        if all(finding.end <= c.start or c.end <= finding.start for c in chosen):
+            chosen.append(finding)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def tidy(text: str) -> str:
+    """Clean the punctuation that replacing spans leaves behind."""
+    text = _PUNCTUATION_RUN.sub(r"\1", text.strip())
+    text = _LEADING_PUNCTUATION.sub("", text)
+    return _TRAILING_COMMA.sub("～", text)
+
+
+def apply_findings(text: str, findings: Iterable[Finding]) -> str:
+    """`text` with each chosen warning's span replaced by its suggestion (dropped when it has none)."""
+    pieces, position = [], 0
+    for finding in _chosen(findings):
+        pieces += [text[position : finding.start], finding.suggestion or ""]
+        position = finding.end
+    return tidy("".join(pieces) + text[position:])

@@ -1,0 +1,128 @@
+"""Tests of the reply checker `nlp.check_reply`."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.checker import check_reply
+from nlp.checker.check import find_warnings
+from nlp.checker_eval import evaluate_checker, labelled_replies
+
+POLITE_REFUSAL = "亲，非常抱歉，这款已经是活动价了，暂时没办法再优惠呢，不过可以送您一个小礼品，您看可以吗？"
+
+
+def warning_rules(text: str) -> set[str]:
+    return {f.rule for f in check_reply(text).warnings}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("imperative", "提供一下收货电话。"),
+        ("imperative", "拍下付款，我改价。"),
+        ("imperative", "你必须先寄回来才能退款。"),
+        ("imperative", "亲，赶紧把照片发过来。"),
+        ("imperative", "等着。"),
+        ("negative", "没有赠品，也不送运费险，不讲价。"),
+        ("negative", "不清楚，没查到，也不知道什么时候到。"),
+        ("cold", "嗯"),
+        ("cold", "哦哦"),
+        ("cold", "知道了。"),
+        ("cold", "可以"),
+        ("forbidden_phrase", "这不是我的问题，找快递。"),
+        ("forbidden_phrase", "爱买不买。"),
+        ("forbidden_phrase", "亲，加我微信，给你便宜点。"),
+        ("forbidden_phrase", "呵呵，就这点钱还要包邮？"),
+        ("refusal_without_apology", "不能便宜"),
+        ("refusal_without_apology", "亲，这款不支持七天无理由哦。"),
+        ("refusal_without_apology", "地址改不了，已经发货了。"),
+        ("pushy", "你就买这个吧。"),
+        ("pushy", "别犹豫了，赶紧下单，不买会后悔的！"),
+        ("pushy", "亲，听我的，选黑色准没错。"),
+    ],
+)
+def test_each_problem_rule_fires(rule: str, text: str) -> None:
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        POLITE_REFUSAL,
+        "请您提供一下订单号，我马上帮您查询哦",
+        "麻烦亲亲把收货地址再发我确认一下，谢谢您～",
+        "亲，方便留一个收货电话吗？快递员派送时好联系您",
+        "不客气哦亲，祝您生活愉快～",
+        "亲，不用担心，我们家支持七天无理由退换，收到不合适可以联系我们～",
+        "亲，这款T恤是精梳棉的，透气吸汗，洗了也不会褪色，您放心穿哈",
+        "亲，这款不起球、不掉色、不缩水，洗了很多次都还像新的一样哦",
+        "没问题的亲，已经帮您备注了送货前电话联系～",
+        "亲，我们这边马上为您安排补发，辛苦您注意查收哦",
+        "好的亲，收到啦～还有什么可以帮您的吗？",
+        "亲，要不要看看同款的米白色呢？有现货哦",
+    ],
+)
+def test_good_replies_get_no_warning(text: str) -> None:
+    assert check_reply(text).warnings == ()
+
+
+def test_polite_refusal_scores_high_with_positive_hints() -> None:
+    result = check_reply(POLITE_REFUSAL)
+    hints = {f.rule for f in result.findings if f.severity == "hint"}
+    assert {"apology", "polite_address", "inviting_question"} <= hints
+    assert result.score >= 90
+
+
+def test_bad_reply_scores_lower_than_good_one() -> None:
+    assert check_reply("不能便宜").score < check_reply(POLITE_REFUSAL).score
+
+
+def test_span_of_forbidden_phrase_in_full_width_text() -> None:
+    text = "亲😊，ＶＸ号发你了，加一下。"
+    found = [f for f in check_reply(text).findings if f.rule == "forbidden_phrase"]
+    assert [text[f.start : f.end] for f in found] == ["ＶＸ"]
+
+
+def test_span_of_imperative_clause_after_emoji() -> None:
+    text = "🙂🙂亲，提供一下收货电话。"
+    found = [f for f in check_reply(text).findings if f.rule == "imperative"]
+    assert [text[f.start : f.end] for f in found] == ["提供一下收货电话。"]
+
+
+def test_agent_doing_something_quickly_is_not_an_order() -> None:
+    assert "imperative" not in warning_rules("好的，我马上给您安排发货")
+
+
+def test_rewrites_of_the_spec_examples() -> None:
+    assert check_reply("提供一下收货电话。").rewrite == "方便提供一下收货电话吗？"
+    assert check_reply("不能便宜").rewrite.startswith("非常抱歉")
+    assert "亲" in check_reply("嗯").rewrite
+
+
+@pytest.mark.parametrize("split", ["tuning", "heldout"])
+def test_every_rewrite_passes_the_checker(split: str) -> None:
+    for text, _ in labelled_replies(split):
+        rewrite = check_reply(text).rewrite
+        assert find_warnings(rewrite) == [], (text, rewrite)
+
+
+def test_empty_reply_has_no_findings() -> None:
+    result = check_reply("  ")
+    assert result.findings == () and result.rewrite == ""
+
+
+def test_evaluation_reports_every_rule_on_the_tuning_set() -> None:
+    evaluation = evaluate_checker(labelled_replies("tuning"))
+    assert {r.rule for r in evaluation.rules} >= {"imperative", "negative", "cold", "pushy"}
+    assert all(r.support >= 30 for r in evaluation.rules)
+    assert evaluation.good_replies >= 0.35 * evaluation.replies
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_never_raises_and_spans_lie_inside(text: str) -> None:
+    result = check_reply(text)
+    for finding in result.findings:
+        assert 0 <= finding.start < finding.end <= len(text)
