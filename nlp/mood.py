@@ -5,8 +5,11 @@ Sentiment words (`nlp/data/mood/lexicon.tsv`) and the words that modify them
 longest match wins, so 不错 is praise while 不 + 好 is a negated 好. The text is
 read clause by clause:
 
-- a negator flips the next sentiment word within reach (不好看, 没有色差);
-- an intensifier or diminisher scales it (太失望, 有点小);
+- a negator flips the next sentiment word within reach (不好看, 没有色差), a
+  post-negator the word before it (一点异味都没有); a negator with nothing
+  to flip leans negative (不制冷, 连个回复都没有);
+- an intensifier or diminisher scales the next word (太失望, 有点小), and 太
+  with nothing after it is a complaint (太浅了);
 - a contrast word discounts everything before it (虽然便宜，但是质量太差);
 - a rhetorical frame turns praise in its clause into sarcasm (这也叫正品？);
 - yes/no questions mute the words in them (会掉色吗 is a question, not a complaint),
@@ -26,11 +29,16 @@ from nlp.analysis import Mood
 from nlp.normalize import MAX_ANALYSED_CHARS
 
 SENTIMENT = "sentiment"
-MODIFIER_KINDS = frozenset({"negator", "intensifier", "diminisher", "contrast", "rhetoric"})
+MODIFIER_KINDS = frozenset(
+    {"negator", "post_negator", "intensifier", "excess", "diminisher", "contrast", "rhetoric"}
+)
 
 NEGATION_REACH = 4  # characters between a negator and the word it negates
 DEGREE_REACH = 2  # characters between a degree word and the word it scales
 NEGATED_NEGATIVE = 0.4  # 不差 is mild praise, not the opposite of 差
+ORPHAN_NEGATION = -0.4  # a negator with no sentiment word to negate (不制冷, 没网) leans negative
+ORPHAN_POST_NEGATION = -0.8  # 连个回复都没有: "none at all" with nothing before it is a complaint
+ORPHAN_EXCESS = -0.8  # 太 with no sentiment word after it (太浅了) is a complaint
 RHETORIC_WEIGHT = -0.8
 EXCLAMATION = 1.3
 YES_NO_POSITIVE, YES_NO_NEGATIVE = 0.2, 0.25
@@ -44,7 +52,7 @@ GOOD_AS_DEGREE = 1.5
 
 _CLAUSE = re.compile(r"[^,，。.!！?？;；~～\n… ]+[,，。.!！?？;；~～\n… ]*")
 _CLAUSE_END = ",，。.!！?？;；~～\n… "
-_YES_NO = re.compile(r"[吗么嘛][呀啊呢]?$|会不会|是不是|有没有|能不能|可不可以|要不要|行不行")
+_YES_NO = re.compile(r"[吗么嘛][呀啊呢]?$|([\u4e00-\u9fff])[不没]\1|可不可以")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,23 +127,46 @@ class _Tally:
             self.blame += weight
 
 
+def _negated(weight: float, factor: float) -> float:
+    """不好 is blame in proportion; 不差 is only mild praise."""
+    return -weight * factor if weight > 0 else -weight * NEGATED_NEGATIVE
+
+
+def _good_is_degree(matches: list[tuple[int, Term]], index: int) -> bool:
+    """Whether the 好 at `index` directly precedes another sentiment word (好贵, 好喜欢)."""
+    start, term = matches[index]
+    if term.kind != SENTIMENT or term.text != GOOD or index + 1 >= len(matches):
+        return False
+    next_start, next_term = matches[index + 1]
+    return next_start == start + 1 and next_term.kind == SENTIMENT and next_term.value != 0
+
+
 def _read_clause(body: str, tally: _Tally) -> bool:
     """Add the clause's sentiment to the tally; tell whether it has a rhetorical frame."""
     matches = _matches(body)
     rhetoric = False
-    negation: tuple[int, float] | None = None  # (end offset, factor)
-    degree: tuple[int, float] | None = None
+    negation: tuple[int, float] | None = None  # (end offset, factor) of a pending negator
+    degree: tuple[int, float, bool] | None = None  # (end offset, factor, is an excess word)
+    last: tuple[int, float] | None = None  # (end offset, weight) of the last sentiment word
     for index, (start, term) in enumerate(matches):
         end = start + len(term.text)
-        if term.kind == SENTIMENT and term.text == GOOD and index + 1 < len(matches):
-            next_start, next_term = matches[index + 1]
-            if next_start == end and next_term.kind == SENTIMENT and next_term.value != 0:
-                degree = (end, GOOD_AS_DEGREE)
-                continue
-        if term.kind == "negator":
+        if _good_is_degree(matches, index):
+            degree = (end, GOOD_AS_DEGREE, False)
+            continue
+        if term.kind in ("intensifier", "diminisher", "excess"):
+            if degree is not None and degree[2]:
+                tally.add(ORPHAN_EXCESS)
+            degree = (end, term.value, term.kind == "excess")
+        elif term.kind == "post_negator" and last is not None and start - last[0] <= DEGREE_REACH:
+            tally.add(-last[1])
+            tally.add(_negated(last[1], term.value))
+            last = None
+        elif term.kind == "post_negator":
+            tally.add(ORPHAN_POST_NEGATION)
+        elif term.kind == "negator":
+            if negation is not None:
+                tally.add(ORPHAN_NEGATION)
             negation = (end, term.value)
-        elif term.kind in ("intensifier", "diminisher"):
-            degree = (end, term.value)
         elif term.kind == "contrast":
             tally.discount(term.value)
             negation = degree = None
@@ -143,12 +174,23 @@ def _read_clause(body: str, tally: _Tally) -> bool:
             rhetoric = True
         else:
             weight = term.value
-            if degree is not None and start - degree[0] <= DEGREE_REACH:
-                weight *= degree[1]
-            if negation is not None and start - negation[0] <= NEGATION_REACH:
-                weight = -weight * negation[1] if weight > 0 else -weight * NEGATED_NEGATIVE
+            if degree is not None:
+                if start - degree[0] <= DEGREE_REACH:
+                    weight *= degree[1]
+                elif degree[2]:
+                    tally.add(ORPHAN_EXCESS)
+            if negation is not None:
+                if start - negation[0] <= NEGATION_REACH:
+                    weight = _negated(weight, negation[1])
+                else:
+                    tally.add(ORPHAN_NEGATION)
             tally.add(weight)
+            last = (end, weight)
             negation = degree = None
+    if negation is not None:
+        tally.add(ORPHAN_NEGATION)
+    if degree is not None and degree[2]:
+        tally.add(ORPHAN_EXCESS)
     return rhetoric
 
 
