@@ -1,0 +1,92 @@
+"""Build the bot and its dispatcher, and run long polling with a graceful stop."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot import texts
+from bot.handlers.common import set_commands
+from bot.config import Settings
+from bot.handlers import get_routers
+from bot.middlewares.access import AccessMiddleware, database_role
+from bot.middlewares.database import DbSessionMiddleware
+from bot.middlewares.inflight import InFlightMiddleware
+from bot.middlewares.retry import RetryAfterMiddleware
+from bot.middlewares.throttling import ThrottlingMiddleware
+from knowledge.db import create_engine, session_factory, upgrade
+
+logger = logging.getLogger(__name__)
+
+SHUTDOWN_GRACE_SECONDS = 7.0
+
+
+def build_bot(settings: Settings) -> Bot:
+    """A Bot speaking HTML, sending through `TELEGRAM_API_URL` when set, retrying after 429."""
+    session = AiohttpSession()
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url.rstrip("/")))
+    session.middleware(RetryAfterMiddleware())
+    return Bot(settings.require_token(), session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def build_storage(settings: Settings) -> tuple[BaseStorage, BaseEventIsolation]:
+    """Redis storage and isolation when `REDIS_URL` is set (several instances), memory otherwise."""
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import RedisStorage
+
+        storage = RedisStorage.from_url(settings.redis_url)
+        return storage, storage.create_isolation()
+    return MemoryStorage(), SimpleEventIsolation()
+
+
+def build_dispatcher(
+    settings: Settings,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    inflight: InFlightMiddleware,
+) -> Dispatcher:
+    """The dispatcher with its middlewares, in order: in flight, database session, access, throttling."""
+    storage, isolation = build_storage(settings)
+    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, settings=settings)
+    dispatcher.update.outer_middleware(inflight)
+    dispatcher.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), database_role))
+    dispatcher.update.outer_middleware(ThrottlingMiddleware())
+    dispatcher.include_routers(*get_routers())
+    return dispatcher
+
+
+async def run_polling(settings: Settings) -> None:
+    """Serve updates until SIGTERM/SIGINT, then finish the handlers in flight and close the database."""
+    bot = build_bot(settings)
+    engine: AsyncEngine = create_engine(settings.database_url)
+    await upgrade(engine)
+    sessionmaker = session_factory(engine)
+    inflight = InFlightMiddleware()
+    dispatcher = build_dispatcher(settings, sessionmaker, inflight)
+
+    async def on_startup(bot: Bot) -> None:
+        await bot.delete_webhook(drop_pending_updates=False)
+        await set_commands(bot, settings)
+        me = await bot.get_me()
+        logger.info(texts.RUN_STARTED.format(username=me.username))
+
+    async def on_shutdown() -> None:
+        # aiogram runs this while handlers may still be running: let them finish first.
+        if not await inflight.drained(SHUTDOWN_GRACE_SECONDS):
+            logger.warning("%d handlers still running at shutdown", inflight.running)
+        await dispatcher.storage.close()
+        await engine.dispose()
+        logger.info(texts.RUN_STOPPED)
+
+    dispatcher.startup.register(on_startup)
+    dispatcher.shutdown.register(on_shutdown)
+    await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
