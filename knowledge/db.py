@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from alembic import command
@@ -81,3 +83,13 @@ async def prepare(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     async with sessions.begin() as session:
         await ensure_defaults(session)
     return sessions
+
+
+@asynccontextmanager
+async def open_database(url: str | None = None) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on an up-to-date database (default `database_url()`), disposed of on exit."""
+    engine = create_engine(url)
+    try:
+        yield await prepare(engine)
+    finally:
+        await engine.dispose()

@@ -1,6 +1,8 @@
 """Test databases for the knowledge base: a SQLite file, and PostgreSQL when `XIAOER_TEST_PG_URL` is set.
 
-Each PostgreSQL test gets a schema of its own, created by the migrations and dropped afterwards.
+Each PostgreSQL test gets a database of its own on that server (named after the
+URL's database), brought up by the migrations and dropped afterwards, so the
+command line can reach it through `DATABASE_URL` too.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from knowledge.db import create_engine, prepare
@@ -24,50 +26,35 @@ BACKENDS = [
 ]
 
 
-async def ensure_pg_database() -> None:
-    """Create the test database on the server when it does not exist yet."""
-    target = make_url(PG_URL)
-    server = create_engine(target.set(database="postgres").render_as_string(hide_password=False),
-                           isolation_level="AUTOCOMMIT")
+async def _on_server(statement: str) -> None:
+    """Run one statement outside a transaction on the test server's maintenance database."""
+    server = create_engine(
+        make_url(PG_URL).set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT"
+    )
     try:
         async with server.connect() as connection:
-            exists = await connection.scalar(
-                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": target.database}
-            )
-            if not exists:
-                await connection.execute(text(f'CREATE DATABASE "{target.database}"'))
+            await connection.execute(text(statement))
     finally:
         await server.dispose()
-
-
-def pg_engine(schema: str) -> AsyncEngine:
-    """An engine whose connections work inside `schema`."""
-    return create_engine(PG_URL, connect_args={"server_settings": {"search_path": schema}})
 
 
 @pytest.fixture(params=BACKENDS)
 async def engine(request, tmp_path) -> AsyncIterator[AsyncEngine]:
     """A migrated engine holding the default knowledge, on each backend."""
     if request.param == "sqlite":
-        engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'kb.db'}")
-        await prepare(engine)
-        yield engine
-        await engine.dispose()
-        return
-    await ensure_pg_database()
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin = create_engine(PG_URL)
-    async with admin.begin() as connection:
-        await connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = pg_engine(schema)
+        url: URL | str = f"sqlite+aiosqlite:///{tmp_path / 'kb.db'}"
+    else:
+        name = f"{make_url(PG_URL).database}_{uuid.uuid4().hex[:10]}"
+        await _on_server(f'CREATE DATABASE "{name}"')
+        url = make_url(PG_URL).set(database=name)
+    engine = create_engine(url if isinstance(url, str) else url.render_as_string(hide_password=False))
     try:
         await prepare(engine)
         yield engine
     finally:
         await engine.dispose()
-        async with admin.begin() as connection:
-            await connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        await admin.dispose()
+        if request.param == "postgresql":
+            await _on_server(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
