@@ -1,0 +1,306 @@
+"""The assist service: one buyer message in, one card out, for every interface.
+
+analyse → find or create the buyer and the conversation → record the message →
+note buyer events and update the tier by rule → rank and fill suggestions →
+record what was shown. It also records what the agent did with the card: the
+suggestion used, an own edited reply with its checker score, or a corrected intent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from knowledge.checking import Checker, default_checker
+from knowledge.concessions import Concession, concession_for
+from knowledge.errors import FieldError, KnowledgeError, NotFoundError
+from knowledge.models import Buyer, BuyerEvent, Conversation, Message, Staff, Suggestion, utcnow
+from knowledge.privacy import mask_pii
+from knowledge.shop import fact_values, shop_facts
+from knowledge.suggestions import FilledSuggestion, Suggester
+from knowledge.texts import TIER_NAMES, TIER_SOURCE_NAMES
+from knowledge.tiers import (
+    TierDecision,
+    apply_tier_rules,
+    buyer_by_nickname,
+    override_tier,
+    record_event,
+    tier_by_rule,
+)
+from nlp.analysis import Analysis
+from nlp.findings import ReplyCheck
+from nlp.intents import INTENTS
+from nlp.messages import message_problem, problem_message
+
+log = logging.getLogger(__name__)
+
+CONVERSATION_IDLE = timedelta(hours=6)  # a buyer's next message after this starts a new conversation
+SUGGESTIONS_SHOWN = 3
+SUPERVISED_TIERS = ("orange", "black")
+
+Analyzer = Callable[[str], Analysis]
+
+
+class MessageRejected(KnowledgeError):
+    """A pasted message that cannot be analysed (empty, too long); the message says why in Chinese."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.values = {}
+        Exception.__init__(self, problem_message(key))
+
+
+def default_analyzer() -> Analyzer:
+    """The analysis engine (imported on first use: it loads the intent model)."""
+    from nlp.engine import analyze
+
+    return analyze
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerView:
+    """The buyer as a card shows them."""
+
+    nickname: str
+    tier: str
+    tier_source: str
+    rule_tier: str  # what the rules would say; differs from `tier` under a manual override
+
+    @property
+    def tier_name(self) -> str:
+        return TIER_NAMES[self.tier]
+
+    @property
+    def tier_source_name(self) -> str:
+        return TIER_SOURCE_NAMES[self.tier_source]
+
+    def to_dict(self) -> dict:
+        return {
+            "nickname": self.nickname,
+            "tier": self.tier,
+            "tier_name": self.tier_name,
+            "tier_source": self.tier_source,
+            "rule_tier": self.rule_tier,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """Everything an interface shows for one buyer message."""
+
+    message_id: int
+    conversation_id: int
+    analysis: Analysis
+    buyer: BuyerView | None
+    suggestions: tuple[FilledSuggestion, ...]
+    concession: Concession | None
+    escalate: bool  # a supervisor should be in the loop
+
+    def to_dict(self) -> dict:
+        """The JSON shape of `xiaoer suggest`: the analysis and the ranked, filled suggestions."""
+        return {"analysis": self.analysis.to_dict(), "suggestions": [s.to_dict() for s in self.suggestions]}
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerProfile:
+    """A buyer with their events, newest first."""
+
+    buyer: BuyerView
+    notes: str
+    events: tuple[tuple[str, str, str | None], ...]  # (kind, ISO time, message)
+
+
+class AssistService:
+    """The one service behind the CLI, the Telegram bot and any later console."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        analyzer: Analyzer | None = None,
+        checker: Checker | None = None,
+    ) -> None:
+        self.sessions = sessions
+        self._analyzer = analyzer
+        self._checker = checker
+        self._suggester = Suggester()
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            self._analyzer = default_analyzer()
+        return self._analyzer
+
+    @property
+    def checker(self) -> Checker:
+        if self._checker is None:
+            self._checker = default_checker()
+        return self._checker
+
+    async def assist(
+        self, text: str, buyer_nickname: str | None = None, agent: Staff | None = None, k: int = SUGGESTIONS_SHOWN
+    ) -> Card:
+        """Analyse a pasted buyer message and build its card, recording everything on the way."""
+        problem = message_problem(text)
+        if problem:
+            raise MessageRejected(problem)
+        analysis = self.analyzer(text)
+        nickname = (buyer_nickname or "").strip() or None
+        log.info("assist buyer=%s intent=%s risk=%s text=%s", nickname, analysis.intent, analysis.risk.level,
+                 mask_pii(text))
+        async with self.sessions.begin() as session:
+            buyer = await buyer_by_nickname(session, nickname) if nickname else None
+            conversation = await self._conversation(session, buyer, agent)
+            message = Message(
+                conversation_id=conversation.id,
+                text=text,
+                intent=analysis.intent,
+                confidence=analysis.confidence,
+                mood=analysis.mood.label,
+                risk_level=analysis.risk.level,
+            )
+            session.add(message)
+            await session.flush()
+            decision = await self._note_events(session, buyer, conversation, analysis, agent, text)
+            tier = decision.tier if decision else "blue"
+            concession = await self._concession(session, conversation, analysis, tier)
+            facts = await shop_facts(session)
+            values = {**fact_values(facts), "buyer": nickname or ""}
+            suggestions = await self._suggester.suggest(session, analysis, tier, values, concession, k)
+            session.add(Suggestion(message_id=message.id, shown_template_ids=[s.template_id for s in suggestions]))
+        return Card(
+            message_id=message.id,
+            conversation_id=conversation.id,
+            analysis=analysis,
+            buyer=_view(buyer, decision) if buyer and decision else None,
+            suggestions=tuple(suggestions),
+            concession=concession,
+            escalate=tier in SUPERVISED_TIERS or analysis.risk.level == "high",
+        )
+
+    async def _conversation(self, session: AsyncSession, buyer: Buyer | None, agent: Staff | None) -> Conversation:
+        now = utcnow()
+        conversation = None
+        if buyer is not None:
+            conversation = await session.scalar(
+                select(Conversation)
+                .where(Conversation.buyer_id == buyer.id, Conversation.last_message_at > now - CONVERSATION_IDLE)
+                .order_by(Conversation.last_message_at.desc())
+                .limit(1)
+            )
+        if conversation is None:
+            conversation = Conversation(buyer_id=buyer.id if buyer else None, agent_id=agent.id if agent else None)
+            session.add(conversation)
+        conversation.last_message_at = now
+        await session.flush()
+        return conversation
+
+    async def _note_events(
+        self,
+        session: AsyncSession,
+        buyer: Buyer | None,
+        conversation: Conversation,
+        analysis: Analysis,
+        agent: Staff | None,
+        text: str,
+    ) -> TierDecision | None:
+        """Record bargaining and tricky events (at most one of each per conversation), then apply the rules."""
+        if buyer is None:
+            return None
+        noted = set(
+            await session.scalars(
+                select(BuyerEvent.kind).where(
+                    BuyerEvent.buyer_id == buyer.id, BuyerEvent.created_at >= conversation.started_at
+                )
+            )
+        )
+        if analysis.intent == "bargain" and "bargained" not in noted:
+            await record_event(session, buyer, "bargained", agent, text)
+        if analysis.risk.level == "high" and "tricky" not in noted:
+            await record_event(session, buyer, "tricky", agent, text)
+        return await apply_tier_rules(session, buyer)
+
+    async def _concession(
+        self, session: AsyncSession, conversation: Conversation, analysis: Analysis, tier: str
+    ) -> Concession | None:
+        if tier != "yellow" or analysis.intent != "bargain":
+            return None
+        bargains = await session.scalar(
+            select(func.count())
+            .select_from(Message)
+            .where(
+                Message.conversation_id == conversation.id,
+                func.coalesce(Message.corrected_intent, Message.intent) == "bargain",
+            )
+        )
+        facts = await shop_facts(session)
+        return concession_for(bargains, facts) if facts else None
+
+    async def _suggestion(self, session: AsyncSession, message_id: int) -> Suggestion:
+        suggestion = await session.scalar(select(Suggestion).where(Suggestion.message_id == message_id))
+        if suggestion is None:
+            raise NotFoundError("message_not_found", message_id=message_id)
+        return suggestion
+
+    async def use_suggestion(self, message_id: int, number: int) -> int:
+        """Record that the agent sent suggestion `number` (from 1) of a card; returns its template id."""
+        async with self.sessions.begin() as session:
+            suggestion = await self._suggestion(session, message_id)
+            if not 1 <= number <= len(suggestion.shown_template_ids):
+                raise NotFoundError("suggestion_not_found", message_id=message_id, number=number)
+            suggestion.used_template_id = suggestion.shown_template_ids[number - 1]
+            return suggestion.used_template_id
+
+    async def submit_reply(self, message_id: int, text: str) -> ReplyCheck:
+        """Check the agent's own (edited) reply to a message and record it with its score."""
+        if not text.strip():
+            raise FieldError("text", "empty_field")
+        check = self.checker(text)
+        async with self.sessions.begin() as session:
+            suggestion = await self._suggestion(session, message_id)
+            suggestion.edited_text = text
+            suggestion.checker_score = check.score
+        return check
+
+    async def correct_intent(self, message_id: int, intent: str) -> None:
+        """Record that the analysis got the intent wrong ("not this intent": the right one is `intent`)."""
+        if intent not in INTENTS:
+            raise FieldError("intent", "unknown_intent", value=intent)
+        async with self.sessions.begin() as session:
+            message = await session.get(Message, message_id)
+            if message is None:
+                raise NotFoundError("message_not_found", message_id=message_id)
+            message.corrected_intent = intent
+
+    async def buyer_profile(self, nickname: str) -> BuyerProfile:
+        """A known buyer's tier, notes and events; `NotFoundError` for an unknown nickname."""
+        async with self.sessions() as session:
+            buyer = await buyer_by_nickname(session, nickname, create=False)
+            events = (
+                await session.scalars(
+                    select(BuyerEvent).where(BuyerEvent.buyer_id == buyer.id).order_by(BuyerEvent.id.desc())
+                )
+            ).all()
+        rule_tier = tier_by_rule(e.kind for e in events)
+        return BuyerProfile(
+            buyer=BuyerView(buyer.nickname, buyer.tier, buyer.tier_source, rule_tier),
+            notes=buyer.notes,
+            events=tuple((e.kind, e.created_at.isoformat(), e.message) for e in events),
+        )
+
+    async def set_tier(self, nickname: str, tier: str, staff: Staff, reason: str) -> BuyerView:
+        """A manual tier override by a staff member, with the reason recorded."""
+        async with self.sessions.begin() as session:
+            buyer = await buyer_by_nickname(session, nickname)
+            await override_tier(session, buyer, tier, staff, reason)
+            decision = await apply_tier_rules(session, buyer)
+        return _view(buyer, decision)
+
+
+def _view(buyer: Buyer, decision: TierDecision) -> BuyerView:
+    return BuyerView(buyer.nickname, decision.tier, decision.source, decision.rule_tier)
+
