@@ -19,10 +19,15 @@ _NOT_ALNUM_AFTER = r"(?![0-9A-Za-z])"
 _FILLER = r"[\s:：#是为]{0,4}"
 
 # Each pattern marks the entity with the group "e"; the keyword around it is context only.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# The cue is a cheap regex that must match somewhere for the pattern to be tried;
+# it keeps a typical message to a few regex scans.
+_DIGITS = re.compile(r"\d")
+_ANYWHERE = re.compile("")
+_PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # Courier numbers with a carrier prefix.
     (
         "tracking_no",
+        _DIGITS,
         re.compile(
             _NOT_ALNUM_BEFORE
             + r"(?P<e>(?:SF\d{12,15}|JD[A-Z]{0,3}\d{10,16}|YT\d{10,16}|ZTO\d{10,15}|YD\d{10,15}|JT\d{10,15}))"
@@ -33,11 +38,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Numbers after a courier keyword (快递单号, 运单号, 物流单号, 快递, 物流...).
     (
         "tracking_no",
+        re.compile("快递|运单|物流"),
         re.compile(r"(?:快递|运单|物流)(?:单号|号码|号)?" + _FILLER + r"(?<!\d)(?P<e>\d{10,15})(?!\d)"),
     ),
     # Ids after 订单号 / 订单编号 (digits or letters and digits).
     (
         "order_id",
+        re.compile("订单"),
         re.compile(
             r"订单(?:编号|号码|号)" + _FILLER + _NOT_ALNUM_BEFORE
             + r"(?P<e>(?=[A-Za-z]*\d)[A-Za-z0-9]{6,32})" + _NOT_ALNUM_AFTER
@@ -46,22 +53,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # JD-style ids (9-20 digits) after 订单 / 单号.
     (
         "order_id",
+        re.compile("订单|单号"),
         re.compile(r"(?:订单|(?<![快运流])单号)" + _FILLER + r"(?<!\d)(?P<e>\d{9,12}|\d{16,20})(?!\d)"),
     ),
     # Bare 单号 with a courier-length number.
-    ("tracking_no", re.compile(r"单号" + _FILLER + r"(?<!\d)(?P<e>\d{13,15})(?!\d)")),
+    ("tracking_no", re.compile("单号"), re.compile(r"单号" + _FILLER + r"(?<!\d)(?P<e>\d{13,15})(?!\d)")),
     # Taobao/Tmall ids: a bare run of 16-20 digits.
-    ("order_id", re.compile(r"(?<!\d)(?P<e>\d{16,20})(?!\d)")),
+    ("order_id", _DIGITS, re.compile(r"(?<!\d)(?P<e>\d{16,20})(?!\d)")),
     # Mainland mobiles, optionally +86 and grouped 3-4-4 with spaces or dashes.
     (
         "phone",
+        _DIGITS,
         re.compile(r"(?<![\d+])(?P<e>(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2})(?![\d])"),
     ),
     # Landlines: area code 0xx/0xxx with a dash, space or brackets, then 7-8 digits.
-    ("phone", re.compile(r"(?<![\d(])(?P<e>(?:\(0\d{2,3}\)|0\d{2,3}[- ])\d{7,8})(?!\d)")),
+    ("phone", re.compile("0"), re.compile(r"(?<![\d(])(?P<e>(?:\(0\d{2,3}\)|0\d{2,3}[- ])\d{7,8})(?!\d)")),
     # Money: a currency sign, or an amount with a unit.
     (
         "money",
+        re.compile("[元块¥￥]|rmb|RMB|人民币"),
         re.compile(
             r"(?P<e>[¥￥]\s?\d+(?:\.\d{1,2})?(?:\s?(?:元|块钱|块))?"
             r"|(?<![\d.])\d+(?:\.\d{1,2})?\s?[万千]?(?:块钱|块(?!儿)|元|rmb|RMB|人民币)"
@@ -71,6 +81,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Sizes: letter sizes, shoe sizes, height/chest codes, one-size, heights in cm.
     (
         "size",
+        _ANYWHERE,
         re.compile(
             r"(?P<e>"
             r"(?<![0-9A-Za-z])(?:[2-6]XL|X{1,3}L|XS|[SML])(?:码|号)?(?![0-9A-Za-z])"
@@ -88,7 +99,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def _candidates(folded: str) -> Iterator[tuple[str, int, int]]:
     """Every match of every pattern, in priority order."""
-    for kind, pattern in _PATTERNS:
+    for kind, cue, pattern in _PATTERNS:
+        if cue.search(folded) is None:
+            continue
         for match in pattern.finditer(folded):
             yield kind, match.start("e"), match.end("e")
 
