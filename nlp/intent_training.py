@@ -79,7 +79,7 @@ def fit_estimator(examples: Sequence[Example]):
 
     pipeline = make_pipeline(
         TfidfVectorizer(analyzer=_identity, sublinear_tf=True),
-        CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
+        CalibratedClassifierCV(LinearSVC(C=1.0, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
     )
     pipeline.fit([message_features(t) for t, _ in examples], [i for _, i in examples])
     return pipeline

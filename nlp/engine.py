@@ -1,0 +1,39 @@
+"""`analyze`: everything the engine says about one buyer message."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nlp.analysis import Analysis
+from nlp.entities import find_entities
+from nlp.features import features
+from nlp.model_store import intent_model
+from nlp.mood import mood_of
+from nlp.normalize import MAX_ANALYSED_CHARS, normalize
+from nlp.risk import risk_of
+from nlp.tokenize import words
+
+# Below this calibrated probability the top intent is a guess: the card says
+# a human should read the message instead of trusting the label.
+NEEDS_HUMAN_BELOW = 0.5
+
+
+def analyze(text: str) -> Analysis:
+    """Intent, mood, risk and entities of a buyer message. Never raises on a str."""
+    model = intent_model()
+    normalized = normalize(text)
+    tokens = words(normalized)
+    proba = model.predict_proba(features(normalized, tokens))
+    order = np.argsort(-proba, kind="stable")
+    intents = tuple((model.classes[i], float(proba[i])) for i in order)
+    intent, confidence = intents[0]
+    return Analysis(
+        text=text,
+        intent=intent,
+        intents=intents,
+        confidence=confidence,
+        needs_human=confidence < NEEDS_HUMAN_BELOW or not normalized,
+        mood=mood_of(normalized, tokens),
+        risk=risk_of(normalized, tokens),
+        entities=find_entities(text[:MAX_ANALYSED_CHARS]),
+    )
