@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from nlp.checker.resources import PhraseIndex, data_lines, data_table
 from nlp.checker.sentences import clauses, sentences
 from nlp.findings import Finding
@@ -16,6 +18,8 @@ for _category, _phrase, _replacement in data_table("forbidden.tsv"):
     _REPLACEMENT[_phrase] = _replacement
 
 _PHRASES = PhraseIndex(list(_CATEGORY))
+_PATTERNS = tuple((category, re.compile(pattern), replacement)
+                  for category, pattern, replacement in data_table("forbidden_patterns.tsv"))
 _EXEMPT = PhraseIndex(list(data_lines("forbidden_exempt.txt")))
 
 
@@ -32,15 +36,24 @@ def _clause_around(form: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _matches(form: str) -> list[tuple[int, int, str, str]]:
+    """`(start, end, category, replacement)` of forbidden wordings: literal phrases first, then patterns."""
+    found = [(start, end, _CATEGORY[phrase], _REPLACEMENT[phrase]) for start, end, phrase in _PHRASES.find(form)]
+    for category, pattern, replacement in _PATTERNS:
+        for m in pattern.finditer(form):
+            if all(m.end() <= start or end <= m.start() for start, end, _, _ in found):
+                found.append((m.start(), m.end(), category, replacement))
+    return sorted(found)
+
+
 def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
-    """One warning per forbidden phrase; insults and sarcasm with no polite equivalent take their clause with them."""
+    """One warning per forbidden wording; insults and sarcasm with no polite equivalent take their clause with them."""
     exempt = _exempt_spans(form)
     findings = []
-    for start, end, phrase in _PHRASES.find(form):
+    for start, end, category, replacement in _matches(form):
         if any(s <= start and end <= e for s, e in exempt):
             continue
-        replacement = _REPLACEMENT[phrase]
-        message = CHECKER_MESSAGES["forbidden_phrase"].format(category=_CATEGORY[phrase], phrase=text[start:end])
+        message = CHECKER_MESSAGES["forbidden_phrase"].format(category=category, phrase=text[start:end])
         if replacement == DROP:
             start, end = _clause_around(form, start, end)
             findings.append(Finding("forbidden_phrase", "warning", start, end, message, None))

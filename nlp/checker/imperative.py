@@ -19,7 +19,8 @@ _POLITE = alternation(_CUES["polite"])
 _SOFTENER = alternation(_CUES["softener"], literal=True)
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
-_STATEMENT_END = re.compile(r"(?:了|过|的)$")
+_STATEMENT = re.compile(r"(?:了|过)$|过的$")
+_SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"], literal=True).pattern + ")")
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我)+")
 
 
@@ -29,12 +30,23 @@ def _is_pressing(core: str) -> bool:
     return match is not None and not _AGENT.search(core[: match.start()])
 
 
-def _is_command(core: str) -> bool:
-    """A clause opening with a bare verb aimed at the buyer, not a statement of what happened."""
-    rest = _OPENERS.sub("", core)
+def _opens_with_command(rest: str) -> bool:
     if _PROHIBITION_CUE.match(rest):
         return True
-    return bool(_COMMAND.match(rest)) and not _STATEMENT_END.search(rest)
+    return bool(_COMMAND.match(rest)) and not _STATEMENT.search(rest)
+
+
+def _is_command(core: str) -> bool:
+    """A clause opening with a bare verb aimed at the buyer (maybe after 收到货先…), not a statement."""
+    rest = _OPENERS.sub("", core)
+    if _opens_with_command(rest):
+        return True
+    sequence = _SEQUENCE.match(rest)
+    return (
+        sequence is not None
+        and not _AGENT.search(sequence.group(1))
+        and _opens_with_command(_OPENERS.sub("", rest[sequence.end() :]))
+    )
 
 
 def _suggestion(original: Segment) -> str:

@@ -13,7 +13,9 @@ MAX_NEGATIONS_WITH_ALTERNATIVE = 3
 
 _NEGATION = alternation(data_lines("negation.txt"))
 _EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
-_ALTERNATIVE = re.compile(r"(?<![不没无别])(?<!不能)(?<!没有)(?<!无法)(?<!没法)(?<!不会)(?:" + alternation(data_lines("alternative.txt"), literal=True).pattern + ")")
+_ALTERNATIVE = alternation(data_lines("alternative.txt"), literal=True)
+_QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, not negating
+NEGATION_REACH = 3
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
 _EDGE = "，,。.！!？?；;～~ \n"
@@ -24,7 +26,15 @@ def _masked(form: str) -> str:
     chars = list(form)
     for start, end, _ in _EXEMPT.find(form):
         chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return _QUESTION_FORM.sub(lambda m: " " * len(m.group()), "".join(chars))
+
+
+def offers_alternative(masked: str) -> bool:
+    """An alternative wording that is not itself negated (不能补偿 offers nothing)."""
+    return any(
+        not _NEGATION.search(masked[max(0, m.start() - NEGATION_REACH) : m.start()])
+        for m in _ALTERNATIVE.finditer(masked)
+    )
 
 
 def negation_count(form: str) -> int:
@@ -34,10 +44,11 @@ def negation_count(form: str) -> int:
 
 def is_negative(form: str) -> bool:
     """Negations dominate: two or more with no alternative offered, or a pile of them regardless."""
-    count = negation_count(form)
+    masked = _masked(form)
+    count = len(_NEGATION.findall(masked))
     if count > MAX_NEGATIONS_WITH_ALTERNATIVE:
         return True
-    return count >= MIN_NEGATIONS and not _ALTERNATIVE.search(_masked(form))
+    return count >= MIN_NEGATIONS and not offers_alternative(masked)
 
 
 def turned_around(text: str, form: str) -> str:
