@@ -14,7 +14,6 @@ import json
 import math
 import os
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,17 +33,29 @@ class IntentModel:
     calibration_b: np.ndarray  # (n_classes,)
     fingerprint: str
 
+    def __post_init__(self) -> None:
+        # Fold idf and the calibration slope into one matrix once, so a message
+        # costs one gather-and-dot: logit_c = a_c * (w_c . x + b_c) + b'_c.
+        folded = self.coef * self.idf[:, None] * self.calibration_a[None, :]
+        object.__setattr__(self, "_folded", np.ascontiguousarray(folded))
+        object.__setattr__(self, "_offset", self.calibration_a * self.intercept + self.calibration_b)
+        object.__setattr__(self, "_idf_list", self.idf.tolist())
+
     def predict_proba(self, feats: list[str]) -> np.ndarray:
         """Calibrated probabilities of every class for one message's features."""
-        counts = Counter(self.vocabulary[f] for f in feats if f in self.vocabulary)
-        scores = self.intercept
+        vocabulary = self.vocabulary
+        counts: dict[int, int] = {}
+        for feat in feats:
+            index = vocabulary.get(feat)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        logits = self._offset
         if counts:
-            index = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
-            tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64, count=len(counts))
-            values = tf * self.idf[index]
-            values /= math.sqrt(float(values @ values))
-            scores = values @ self.coef[index] + self.intercept
-        proba = 1.0 / (1.0 + np.exp(self.calibration_a * scores + self.calibration_b))
+            idf = self._idf_list
+            tf = [1.0 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
+            norm = math.sqrt(sum((t * idf[i]) ** 2 for t, i in zip(tf, counts)))
+            logits = np.dot(tf, self._folded[list(counts)]) / norm + self._offset
+        proba = 1.0 / (1.0 + np.exp(logits))
         total = float(proba.sum())
         if total == 0.0:
             return np.full(len(self.classes), 1.0 / len(self.classes))

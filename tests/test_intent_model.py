@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -61,7 +63,7 @@ def test_cache_is_reused_until_the_fingerprint_changes(tmp_path, monkeypatch, pi
     monkeypatch.setenv("XIAOER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(model_store, "_model", None)
     trained: list[int] = []
-    fake = IntentModel(**{**model.__dict__, "fingerprint": "current"})
+    fake = dataclasses.replace(model, fingerprint="current")
 
     def fake_train(extra=()):
         trained.append(1)
