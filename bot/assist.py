@@ -57,7 +57,7 @@ class MessageRejected(KnowledgeError):
 
 def default_analyzer() -> Analyzer:
     """The analysis engine (imported on first use: it loads the intent model)."""
-    from nlp.engine import analyze
+    from nlp import analyze
 
     return analyze
 
