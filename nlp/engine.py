@@ -7,15 +7,12 @@ import numpy as np
 from nlp.analysis import Analysis
 from nlp.entities import find_entities
 from nlp.features import features
+from nlp.intent_model import NEEDS_HUMAN_BELOW
 from nlp.model_store import intent_model
 from nlp.mood import mood_of
 from nlp.normalize import MAX_ANALYSED_CHARS, normalize
 from nlp.risk import risk_of
 from nlp.tokenize import words
-
-# Below this calibrated probability the top intent is a guess: the card says
-# a human should read the message instead of trusting the label.
-NEEDS_HUMAN_BELOW = 0.5
 
 
 def analyze(text: str) -> Analysis:

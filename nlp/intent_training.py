@@ -15,7 +15,7 @@ from importlib import resources
 import numpy as np
 
 from nlp.features import features
-from nlp.intent_model import IntentModel
+from nlp.intent_model import NEEDS_HUMAN_BELOW, IntentModel
 from nlp.intents import INTENTS
 from nlp.normalize import normalize
 from nlp.tokenize import words
@@ -128,6 +128,8 @@ class Evaluation:
     confusion: list[list[int]]  # rows: true intent, columns: predicted intent
     train_size: int
     test_size: int
+    needs_human_share: float  # share of held-out messages below the confidence floor
+    confident_accuracy: float  # accuracy on the others
 
 
 def evaluate(train_set: Sequence[Example], test_set: Sequence[Example]) -> Evaluation:
@@ -136,10 +138,14 @@ def evaluate(train_set: Sequence[Example], test_set: Sequence[Example]) -> Evalu
     labels = INTENTS
     position = {label: i for i, label in enumerate(labels)}
     confusion = [[0] * len(labels) for _ in labels]
+    confident: list[bool] = []
     for text, intent in test_set:
         proba = model.predict_proba(message_features(text))
-        predicted = model.classes[int(np.argmax(proba))]
+        best = int(np.argmax(proba))
+        predicted = model.classes[best]
         confusion[position[intent]][position[predicted]] += 1
+        if proba[best] >= NEEDS_HUMAN_BELOW:
+            confident.append(predicted == intent)
     precision, recall, f1, support = {}, {}, {}, {}
     for label, i in position.items():
         tp = confusion[i][i]
@@ -162,4 +168,6 @@ def evaluate(train_set: Sequence[Example], test_set: Sequence[Example]) -> Evalu
         confusion=confusion,
         train_size=len(train_set),
         test_size=len(test_set),
+        needs_human_share=1 - len(confident) / len(test_set) if test_set else 0.0,
+        confident_accuracy=sum(confident) / len(confident) if confident else 0.0,
     )

@@ -32,6 +32,7 @@ def print_intent_evaluation() -> None:
             + f"{result.precision[label]:.3f}   {result.recall[label]:.3f}   {result.f1[label]:.3f}  {result.support[label]}"
         )
     say("eval_macro", macro_f1=result.macro_f1, accuracy=result.accuracy)
+    say("eval_needs_human", share=result.needs_human_share, accuracy=result.confident_accuracy)
     say("eval_confusion")
     print(_pad("", 16) + "".join(f"{label[:6]:>7}" for label in result.labels))
     for label, row in zip(result.labels, result.confusion):
