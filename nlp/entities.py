@@ -22,6 +22,8 @@ _FILLER = r"[\s:：#是为]{0,4}"
 # The cue is a cheap regex that must match somewhere for the pattern to be tried;
 # it keeps a typical message to a few regex scans.
 _DIGITS = re.compile(r"\d")
+_CARRIERS = "顺丰|中通|圆通|申通|韵达|极兔|百世|邮政|德邦|ems"
+_COURIER_CUE = re.compile("快递|运单|物流|" + _CARRIERS, re.IGNORECASE)
 _ANYWHERE = re.compile("")
 _PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     # Courier numbers with a carrier prefix.
@@ -35,11 +37,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # Numbers after a courier keyword (快递单号, 运单号, 物流单号, 快递, 物流...).
+    # Numbers after a courier keyword or carrier name (快递单号, 运单号, 物流, 中通单号...).
     (
         "tracking_no",
-        re.compile("快递|运单|物流"),
-        re.compile(r"(?:快递|运单|物流)(?:单号|号码|号)?" + _FILLER + r"(?<!\d)(?P<e>\d{10,15})(?!\d)"),
+        _COURIER_CUE,
+        re.compile(
+            r"(?:快递|运单|物流|" + _CARRIERS + r")(?:快递)?(?:单号|号码|号)?" + _FILLER + r"(?<!\d)(?P<e>\d{10,15})(?!\d)",
+            re.IGNORECASE,
+        ),
     ),
     # Ids after 订单号 / 订单编号 (digits or letters and digits).
     (
@@ -87,10 +92,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
             r"(?<![0-9A-Za-z])(?:[2-6]XL|X{1,3}L|XS|[SML])(?:码|号)?(?![0-9A-Za-z])"
             r"|(?<![0-9A-Za-z])(?:[2-6]xl|x{1,3}l|xs|[sml])(?:码|号)(?![0-9A-Za-z])"
             r"|(?<![0-9A-Za-z])(?:[2-6]xl|x{1,3}l|xs)(?![0-9A-Za-z])"
+            r"|(?<=[\u4e00-\u9fff])[sml](?![0-9A-Za-z])|(?<![0-9A-Za-z])[sml](?=[\u4e00-\u9fff])"
             r"|(?<![\d.])1[4-9]\d/(?:[6-9]\d|1[0-3]\d)[A-Z]?(?![\dA-Za-z])"
             r"|(?<![\d.])\d{2}(?:\.5)?码"
             r"|均码|均号|(?<![A-Za-z])free\s?size(?![A-Za-z])"
-            r"|(?<![\d.])\d{2,3}(?:cm|CM|厘米)(?![A-Za-z])"
+            r"|(?<![\d.])\d{2,3}(?:\.\d)?(?:cm|CM|厘米)(?![A-Za-z])"
             r")"
         ),
     ),
