@@ -14,15 +14,17 @@ from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot import texts
-from bot.handlers.common import set_commands
+from bot.assist import AssistService
 from bot.config import Settings
 from bot.handlers import get_routers
+from bot.handlers.common import set_commands
 from bot.middlewares.access import AccessMiddleware, database_role
 from bot.middlewares.database import DbSessionMiddleware
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.retry import RetryAfterMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
-from knowledge.db import create_engine, session_factory, upgrade
+from knowledge.db import create_engine, prepare
+from knowledge.staff import staff_member
 
 logger = logging.getLogger(__name__)
 
@@ -53,9 +55,13 @@ def build_dispatcher(
     sessionmaker: async_sessionmaker[AsyncSession],
     inflight: InFlightMiddleware,
 ) -> Dispatcher:
-    """The dispatcher with its middlewares, in order: in flight, database session, access, throttling."""
+    """The dispatcher with its middlewares, in order: in flight, database session, access, throttling.
+
+    Handlers receive `settings` and the `assist` service as workflow data.
+    """
     storage, isolation = build_storage(settings)
-    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, settings=settings)
+    assist = AssistService(sessionmaker)
+    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, settings=settings, assist=assist)
     dispatcher.update.outer_middleware(inflight)
     dispatcher.update.outer_middleware(DbSessionMiddleware(sessionmaker))
     dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), database_role))
@@ -64,16 +70,25 @@ def build_dispatcher(
     return dispatcher
 
 
+async def register_staff(sessionmaker: async_sessionmaker[AsyncSession], roles: dict[int, str]) -> None:
+    """Give the staff named in the environment their database record (and role, on first sight)."""
+    async with sessionmaker.begin() as session:
+        for telegram_id, role in roles.items():
+            await staff_member(session, telegram_id, str(telegram_id), role)
+
+
 async def run_polling(settings: Settings) -> None:
     """Serve updates until SIGTERM/SIGINT, then finish the handlers in flight and close the database."""
     bot = build_bot(settings)
     engine: AsyncEngine = create_engine(settings.database_url)
-    await upgrade(engine)
-    sessionmaker = session_factory(engine)
+    sessionmaker = await prepare(engine)
     inflight = InFlightMiddleware()
     dispatcher = build_dispatcher(settings, sessionmaker, inflight)
 
-    async def on_startup(bot: Bot) -> None:
+    async def on_startup(bot: Bot, assist: AssistService) -> None:
+        await register_staff(sessionmaker, settings.roles_from_environment())
+        assist.analyzer("你好")  # load the models now, not on the first agent's message
+        assist.checker("您好")
         await bot.delete_webhook(drop_pending_updates=False)
         await set_commands(bot, settings)
         me = await bot.get_me()

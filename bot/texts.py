@@ -82,7 +82,6 @@ CHECK_SAVED = "草稿已保存，供主管复核。"
 BUYER_USAGE = "用法：/buyer 昵称"
 BUYER_CURRENT = "当前买家已设为“{nickname}”，接下来粘贴的消息都会记在该买家名下。"
 BUYER_PROFILE = "<b>买家：{nickname}</b>\n等级：{tier}（{source}）"
-BUYER_MESSAGES = "历史消息：{count} 条"
 BUYER_EVENTS = "记录："
 BUYER_EVENT = "· {when} {event}{note}"
 BUYER_NO_EVENTS = "暂无记录。"
@@ -107,5 +106,6 @@ CLI: dict[str, str] = {
     "eval_title": "意图分类评估（训练 {train_size} 条，留出 {test_size} 条）",
     "eval_header": "意图              精确率  召回率  F1     样本数",
     "eval_macro": "宏平均 F1：{macro_f1:.3f}    准确率：{accuracy:.3f}",
+    "eval_needs_human": "需人工确认的比例：{share:.1%}；其余消息的准确率：{accuracy:.3f}",
     "eval_confusion": "混淆矩阵（行：真实意图，列：预测意图）",
 }

@@ -1,0 +1,124 @@
+"""The answer card: a pasted buyer message in, intent, mood, tier, risk and replies out; its buttons."""
+
+from __future__ import annotations
+
+import html
+
+from aiogram import F, Router
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.assist import AssistService
+from bot.handlers.memory import CardMemory, current_buyer, recall_card, remember_card
+from bot.handlers.sending import answer_in_parts
+from bot.keyboards.card import CardAction, IntentPick, card_keyboard, intent_keyboard
+from bot.middlewares.access import HasRole
+from bot.paste import parse_paste
+from bot.render import HTML, render_card, suggestion_lines
+from knowledge.errors import KnowledgeError
+from knowledge.staff import staff_member
+from knowledge.tiers import apply_tier_rules, buyer_by_nickname, record_event
+from nlp.texts import INTENT_NAMES
+
+SHOWN = 3
+FETCHED = 2 * SHOWN  # the second half is what "more suggestions" shows
+
+router = Router(name="card")
+router.message.filter(HasRole("agent"))
+router.callback_query.filter(HasRole("agent"))
+
+
+def card_buttons(message_id: int, suggestions: int, has_buyer: bool) -> InlineKeyboardMarkup:
+    """The card's keyboard: use buttons for the replies shown, "more" only when there are more."""
+    numbers = range(1, min(SHOWN, suggestions) + 1)
+    return card_keyboard(message_id, numbers, more=suggestions > SHOWN, flag=has_buyer)
+
+
+@router.message(F.text, ~F.text.startswith("/"))
+async def buyer_message(
+    message: Message, state: FSMContext, session: AsyncSession, role: str, assist: AssistService
+) -> None:
+    paste = parse_paste(message.text or "", await current_buyer(state))
+    user = message.from_user
+    agent = await staff_member(session, user.id, user.full_name, role)
+    await session.commit()
+    try:
+        card = await assist.assist(paste.text, paste.nickname, agent, k=FETCHED)
+    except KnowledgeError as error:
+        await message.answer(html.escape(str(error)))
+        return
+    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None)
+    sent = await answer_in_parts(message, render_card(card, SHOWN, HTML), keyboard)
+    memory = CardMemory(card.message_id, sent.message_id, paste.nickname, tuple(s.text for s in card.suggestions))
+    await remember_card(state, memory)
+
+
+@router.callback_query(CardAction.filter(F.action == "use"))
+async def use_reply(query: CallbackQuery, callback_data: CardAction, state: FSMContext, assist: AssistService) -> None:
+    card = await recall_card(state, callback_data.message_id)
+    if card is None or not 1 <= callback_data.number <= len(card.suggestions):
+        await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
+        return
+    await assist.use_suggestion(card.message_id, callback_data.number)
+    await query.message.answer(html.escape(card.suggestions[callback_data.number - 1]))
+    await query.answer(texts.USED.format(number=callback_data.number))
+
+
+@router.callback_query(CardAction.filter(F.action == "more"))
+async def more_replies(query: CallbackQuery, callback_data: CardAction, state: FSMContext) -> None:
+    card = await recall_card(state, callback_data.message_id)
+    if card is None:
+        await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
+        return
+    extra = card.suggestions[SHOWN:]
+    if not extra:
+        await query.answer(texts.NO_MORE)
+        return
+    numbers = range(SHOWN + 1, SHOWN + len(extra) + 1)
+    keyboard = card_keyboard(card.message_id, numbers, more=False, flag=False)
+    await query.message.answer("\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, HTML)]), reply_markup=keyboard)
+    await query.answer()
+
+
+@router.callback_query(CardAction.filter(F.action == "wrong"))
+async def pick_intent(query: CallbackQuery, callback_data: CardAction, state: FSMContext) -> None:
+    if await recall_card(state, callback_data.message_id) is None:
+        await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
+        return
+    await query.message.edit_reply_markup(reply_markup=intent_keyboard(callback_data.message_id))
+    await query.answer(texts.PICK_INTENT)
+
+
+@router.callback_query(IntentPick.filter())
+async def correct_intent(query: CallbackQuery, callback_data: IntentPick, state: FSMContext, assist: AssistService) -> None:
+    card = await recall_card(state, callback_data.message_id)
+    if card is None or callback_data.intent not in INTENT_NAMES:
+        await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
+        return
+    await assist.correct_intent(card.message_id, callback_data.intent)
+    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None)
+    await query.message.edit_reply_markup(reply_markup=keyboard)
+    await query.answer(texts.CORRECTION_SAVED.format(intent=INTENT_NAMES[callback_data.intent]), show_alert=True)
+
+
+@router.callback_query(CardAction.filter(F.action == "flag"))
+async def flag_buyer(
+    query: CallbackQuery, callback_data: CardAction, state: FSMContext, session: AsyncSession, role: str
+) -> None:
+    card = await recall_card(state, callback_data.message_id)
+    if card is None:
+        await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
+        return
+    if card.buyer is None:
+        await query.answer(texts.FLAG_NEEDS_BUYER, show_alert=True)
+        return
+    staff = await staff_member(session, query.from_user.id, query.from_user.full_name, role)
+    buyer = await buyer_by_nickname(session, card.buyer)
+    await record_event(session, buyer, "tricky", staff)
+    decision = await apply_tier_rules(session, buyer)
+    await session.commit()
+    done = texts.BLACKLISTED if decision.tier == "black" else texts.FLAGGED
+    await query.message.answer(done.format(nickname=html.escape(card.buyer)))
+    await query.answer()
