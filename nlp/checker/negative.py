@@ -15,7 +15,7 @@ _NEGATION = alternation(data_lines("negation.txt"))
 _EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
 _ALTERNATIVE = alternation(data_lines("alternative.txt"), literal=True)
 _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, not negating
-NEGATION_REACH = 3
+NEGATION_REACH = 5
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
 _EDGE = "，,。.！!？?；;～~ \n"
