@@ -36,7 +36,7 @@ MODIFIER_KINDS = frozenset(
 NEGATION_REACH = 4  # characters between a negator and the word it negates
 DEGREE_REACH = 2  # characters between a degree word and the word it scales
 NEGATED_NEGATIVE = 0.4  # 不差 is mild praise, not the opposite of 差
-ORPHAN_NEGATION = -0.4  # a negator with no sentiment word to negate (不制冷, 没网) leans negative
+ORPHAN_NEGATION = -0.6  # a negator with no sentiment word to negate (不制冷, 没网) leans negative
 ORPHAN_POST_NEGATION = -0.8  # 连个回复都没有: "none at all" with nothing before it is a complaint
 ORPHAN_EXCESS = -0.8  # 太 with no sentiment word after it (太浅了) is a complaint
 RHETORIC_WEIGHT = -0.8
@@ -52,7 +52,7 @@ GOOD_AS_DEGREE = 1.5
 
 _CLAUSE = re.compile(r"[^,，。.!！?？;；~～\n… ]+[,，。.!！?？;；~～\n… ]*")
 _CLAUSE_END = ",，。.!！?？;；~～\n… "
-_YES_NO = re.compile(r"[吗么嘛][呀啊呢]?$|([\u4e00-\u9fff])[不没]\1|可不可以")
+_YES_NO = re.compile(r"[吗么嘛不没][呀啊呢]?$|([\u4e00-\u9fff])[不没]\1|可不可以")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +141,12 @@ def _good_is_degree(matches: list[tuple[int, Term]], index: int) -> bool:
     return next_start == start + 1 and next_term.kind == SENTIMENT and next_term.value != 0
 
 
-def _read_clause(body: str, tally: _Tally) -> bool:
-    """Add the clause's sentiment to the tally; tell whether it has a rhetorical frame."""
+def _read_clause(body: str, tally: _Tally, question: bool) -> bool:
+    """Add the clause's sentiment to the tally; tell whether it has a rhetorical frame.
+
+    In a yes/no question a negator is part of the question (大不大, 在不), not a complaint.
+    """
+    orphan_negation = 0.0 if question else ORPHAN_NEGATION
     matches = _matches(body)
     rhetoric = False
     negation: tuple[int, float] | None = None  # (end offset, factor) of a pending negator
@@ -165,7 +169,7 @@ def _read_clause(body: str, tally: _Tally) -> bool:
             tally.add(ORPHAN_POST_NEGATION)
         elif term.kind == "negator":
             if negation is not None:
-                tally.add(ORPHAN_NEGATION)
+                tally.add(orphan_negation)
             negation = (end, term.value)
         elif term.kind == "contrast":
             tally.discount(term.value)
@@ -183,12 +187,12 @@ def _read_clause(body: str, tally: _Tally) -> bool:
                 if start - negation[0] <= NEGATION_REACH:
                     weight = _negated(weight, negation[1])
                 else:
-                    tally.add(ORPHAN_NEGATION)
+                    tally.add(orphan_negation)
             tally.add(weight)
             last = (end, weight)
             negation = degree = None
     if negation is not None:
-        tally.add(ORPHAN_NEGATION)
+        tally.add(orphan_negation)
     if degree is not None and degree[2]:
         tally.add(ORPHAN_EXCESS)
     return rhetoric
@@ -201,10 +205,11 @@ def mood_score(normalized: str) -> float:
         text = clause.group()
         body = text.rstrip(_CLAUSE_END)
         tail = text[len(body) :]
-        if _read_clause(body, tally):
+        yes_no = _YES_NO.search(body) is not None
+        if _read_clause(body, tally, yes_no):
             tally.blame += RHETORIC_WEIGHT - tally.praise
             tally.praise = 0.0
-        if _YES_NO.search(body):
+        if yes_no:
             tally.praise *= YES_NO_POSITIVE
             tally.blame *= YES_NO_NEGATIVE
         elif "?" in tail or "？" in tail:

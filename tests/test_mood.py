@@ -94,6 +94,20 @@ def test_questions_mute_praise():
     assert label("会不会掉色") == "neutral"
 
 
+@pytest.mark.parametrize("text", ["手电筒不亮", "冰箱不制冷", "盖子盖不紧", "连个回复都没有"])
+def test_negator_with_nothing_to_negate_is_a_complaint(text):
+    assert label(text) == "negative"
+
+
+@pytest.mark.parametrize("text", ["在不", "噪音大不大", "适不适合老人", "这个和那个有什么区别"])
+def test_negators_inside_questions_are_not_complaints(text):
+    assert label(text) == "neutral"
+
+
+def test_post_negation():
+    assert label("一点异味都没有") == "positive"
+
+
 def test_exclamation_amplifies():
     assert mood("太差了！").score < mood("太差了").score
 
