@@ -7,11 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Connection, event
+from sqlalchemy import Connection, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from knowledge.migrations import HEAD
 
 MIGRATIONS = "knowledge:migrations"
 
@@ -56,7 +56,17 @@ def create_engine(url: str | None = None, **options) -> AsyncEngine:
     return engine
 
 
+def _at_head(connection: Connection) -> bool:
+    """True when the schema is already at the newest migration (checked without importing Alembic)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return False
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [HEAD]
+
+
 def _run_migrations(connection: Connection, revision: str) -> None:
+    from alembic import command  # imported only when there is work: it costs most of a second
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     config.attributes["connection"] = connection
@@ -66,6 +76,8 @@ def _run_migrations(connection: Connection, revision: str) -> None:
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
     """Apply every Alembic migration up to `revision`."""
     async with engine.begin() as connection:
+        if revision == "head" and await connection.run_sync(_at_head):
+            return
         await connection.run_sync(_run_migrations, revision)
 
 

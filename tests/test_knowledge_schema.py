@@ -2,8 +2,9 @@
 
 from sqlalchemy import func, select, text
 
-from knowledge.db import database_url, prepare, session_factory
+from knowledge.db import MIGRATIONS, database_url, prepare, session_factory
 from knowledge.defaults import default_document
+from knowledge.migrations import HEAD
 from knowledge.models import ShopFacts, Template, TemplateRevision
 from nlp.intents import INTENTS
 
@@ -16,7 +17,7 @@ async def test_fresh_database_is_migrated_and_holds_the_defaults(engine):
         templates = (await session.scalars(select(Template))).all()
         revisions = await session.scalar(select(func.count()).select_from(TemplateRevision))
         facts = await session.scalar(select(ShopFacts))
-    assert version == "0001"
+    assert version == HEAD
     assert len(templates) == len(default_document().rows)
     assert revisions == len(templates)
     assert all(t.status == "live" and t.version == 1 for t in templates)
@@ -46,6 +47,15 @@ def test_tier_variants_exist_where_the_shop_rules_ask_for_them():
     for tier in ("orange", "black"):
         intents = {r["intent"] for r in rows if tier in r["tiers"]}
         assert {"bargain", "return_refund", "complaint"} <= intents, tier
+
+
+def test_head_constant_names_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
 
 
 def test_database_url_defaults_to_a_sqlite_file_in_xiaoer_home(monkeypatch, tmp_path):
