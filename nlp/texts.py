@@ -80,7 +80,7 @@ CHECKER_MESSAGES: dict[str, str] = {
 }
 CHECKER_REWRITES: dict[str, str] = {
     "imperative_request": "方便{core}吗？",
-    "imperative_prohibition": "麻烦您先不用{core}哦，",
+    "imperative_prohibition": "请您不要{core}哦，",
     "refusal_price": "非常抱歉，亲，价格暂时没办法再优惠了，我帮您申请一个小礼品，您看可以吗？",
     "refusal_other": "非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",
     "negative": "亲，非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",

@@ -105,7 +105,12 @@ def test_rewrites_of_the_spec_examples() -> None:
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite
-        assert find_warnings(rewrite) == [], (text, rewrite)
+        assert rewrite.strip() and find_warnings(rewrite) == [], (text, rewrite)
+
+
+def test_rewrite_of_a_reply_that_is_only_an_insult_is_a_warm_reply() -> None:
+    rewrite = check_reply("你这种顾客我见多了。").rewrite
+    assert rewrite.strip() and find_warnings(rewrite) == []
 
 
 def test_empty_reply_has_no_findings() -> None:

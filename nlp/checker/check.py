@@ -43,8 +43,10 @@ def polished(text: str, warnings: list[Finding]) -> str:
         if not warnings:
             return draft
         draft = apply_findings(draft, warnings)
+        if not draft:
+            break
         warnings = etiquette_warnings(draft) or find_typos(draft)
-    return draft if not warnings else CHECKER_REWRITES["fallback"]
+    return draft if draft and not warnings else CHECKER_REWRITES["fallback"]
 
 
 def check_reply(text: str) -> ReplyCheck:

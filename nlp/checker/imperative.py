@@ -21,7 +21,8 @@ _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$")
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"], literal=True).pattern + ")")
-_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我)+")
+_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
+_SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 
 
 def _is_pressing(core: str) -> bool:
@@ -54,7 +55,7 @@ def _suggestion(original: Segment) -> str:
     core = _PRESSING_LEAD.sub("", _OPENERS.sub("", original.core)).replace("你", "您")
     if _PROHIBITION.match(core):
         return CHECKER_REWRITES["imperative_prohibition"].format(core=_PROHIBITION.sub("", core))
-    return CHECKER_REWRITES["imperative_request"].format(core=core.rstrip("吧了啊"))
+    return CHECKER_REWRITES["imperative_request"].format(core=_SETTLED_TAIL.sub("", core).rstrip("吧了啊"))
 
 
 def find_imperatives(text: str, form: str) -> list[Finding]:

@@ -34,9 +34,14 @@ def tidy(text: str) -> str:
 
 
 def apply_findings(text: str, findings: Iterable[Finding]) -> str:
-    """`text` with each chosen warning's span replaced by its suggestion (dropped when it has none)."""
-    pieces, position = [], 0
+    """`text` with each chosen warning's span replaced by its suggestion (dropped when it has none).
+
+    A suggestion already inserted in this pass is not repeated (two pushy sentences become one).
+    """
+    pieces, position, inserted = [], 0, set()
     for finding in _chosen(findings):
-        pieces += [text[position : finding.start], finding.suggestion or ""]
+        suggestion = finding.suggestion or ""
+        pieces += [text[position : finding.start], "" if suggestion in inserted else suggestion]
+        inserted.add(suggestion)
         position = finding.end
     return tidy("".join(pieces) + text[position:])
