@@ -93,12 +93,13 @@ TIER_SET = "已将买家“{nickname}”的等级设为 {tier}。"
 # terminal chat ---------------------------------------------------------------------------------
 CHAT_WELCOME = (
     "店小二离线体验（不需要 Telegram）。粘贴买家消息后回车即可分析，可写成“昵称：消息”。\n"
-    "命令：数字 1-3 采用推荐回复，/more 换一批，/check 草稿 检查措辞，/buyer 昵称 查看买家，/quit 退出。"
+    "命令：输入数字采用对应的推荐回复，/more 换一批，/check 草稿 检查措辞，/buyer 昵称 查看买家，/quit 退出。"
 )
 CHAT_PROMPT = "买家消息> "
 CHAT_NO_CARD = "请先粘贴一条买家消息。"
 CHAT_BYE = "再见，辛苦了！"
-CHAT_USED = "已采用第 {number} 条：\n{text}"
+CHAT_USED = "已采用第 {number} 条，可直接复制：\n{text}"
+CHAT_BAD_ENCODING = "无法识别这一行的文字编码，请以 UTF-8 文本粘贴。"
 
 # command line (owned by the lead; keep this section) -----------------------------------------
 CLI: dict[str, str] = {

@@ -300,12 +300,16 @@ def sent_message(call: Call) -> dict[str, Any]:
 # launching the real bot process against the fake server ---------------------------------------
 REPO = Path(__file__).resolve().parent.parent
 TEST_TOKEN = "123456789:TEST-token_for-xiaoer"
-# Exactly what `xiaoer run` executes, with only the `run` subcommand registered.
-RUN_COMMAND = (
-    "import argparse, sys; from bot.cli import run; "
-    "parser = argparse.ArgumentParser(prog='xiaoer'); run.register(parser.add_subparsers()); "
-    "args = parser.parse_args(sys.argv[1:]); sys.exit(args.handler(args))"
-)
+
+
+def cli_command(module: str) -> list[str]:
+    """`xiaoer <module>` as a child process command: exactly what the subcommand runs, registered alone."""
+    code = (
+        f"import argparse, sys; from bot.cli import {module}; "
+        f"parser = argparse.ArgumentParser(prog='xiaoer'); {module}.register(parser.add_subparsers()); "
+        "args = parser.parse_args(sys.argv[1:]); sys.exit(args.handler(args))"
+    )
+    return [sys.executable, "-c", code, module]
 
 
 class BotProcess:
@@ -327,7 +331,7 @@ class BotProcess:
         env.update(environment)
         self._log_file = self.log.open("wb")
         self.process = subprocess.Popen(
-            [sys.executable, "-c", RUN_COMMAND, "run"],
+            cli_command("run"),
             cwd=workdir,
             env=env,
             stdout=self._log_file,

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
-from fake_telegram import REPO, RUN_COMMAND, BotProcess, FakeTelegram, callback, message
+from fake_telegram import REPO, BotProcess, cli_command, FakeTelegram, callback, message
 
 AGENTS = range(1001, 1011)
 SUPERVISOR = 2001
@@ -139,7 +138,7 @@ def run_without_server(tmp_path, **environment: str) -> subprocess.CompletedProc
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "XIAOER_HOME": str(tmp_path)}
     env.update(environment)
     return subprocess.run(
-        [sys.executable, "-c", RUN_COMMAND, "run"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
+        cli_command("run"), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
     )
 
 
