@@ -21,7 +21,7 @@ _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$")
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"], literal=True).pattern + ")")
-_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
+_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)们?(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 
 
