@@ -4,8 +4,10 @@ Run once when the training data changes (the output files are committed):
     python -m nlp.typos.build /work/shared/data/typos/sighan15_train.tsv
 
 Writes `learned_words.tsv` (wrong word -> right word, where the right word is
-the dictionary word around the error in the correct sentence) and
-`learned_chars.tsv` (wrong char -> right char with its count).
+the dictionary word around the error in the correct sentence),
+`learned_chars.tsv` (wrong char -> right char with its count) and
+`same_sound.tsv` (common characters sharing main reading and tone, from pypinyin,
+which is needed only here, not at run time).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from nlp.tokenize import words
+from nlp.tokenize import tokenizer, words
 
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "data" / "typos"
 MIN_CHAR_PAIR_COUNT = 2
+COMMON_CHARS = 3500
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -53,6 +56,30 @@ def learn(pairs: list[tuple[str, str]]) -> tuple[Counter, Counter]:
     return word_pairs, char_pairs
 
 
+def common_chars(limit: int = COMMON_CHARS) -> list[str]:
+    """The most frequent Chinese characters, weighting each dictionary word by its frequency."""
+    counts: Counter = Counter()
+    for word, freq in tokenizer().FREQ.items():
+        for char in word:
+            if "\u4e00" <= char <= "\u9fff":
+                counts[char] += freq
+    return [char for char, _ in counts.most_common(limit)]
+
+
+def same_sound(chars: list[str]) -> dict[str, str]:
+    """For each character: the characters whose main reading has the same pinyin and tone.
+
+    Only main readings and the same tone: wider sets (all readings, other tones) cost precision on SIGHAN-14.
+    """
+    from pypinyin import Style, pinyin
+
+    reading = {c: pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0][0] for c in chars}
+    by_reading: dict[str, set[str]] = {}
+    for char, char_reading in reading.items():
+        by_reading.setdefault(char_reading, set()).add(char)
+    return {char: "".join(sorted(by_reading[reading[char]] - {char})) for char in chars}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path, help="SIGHAN-15 train.tsv (wrong<TAB>correct)")
@@ -65,6 +92,11 @@ def main() -> None:
     (OUTPUT_DIR / "learned_chars.tsv").write_text(
         header
         + "".join(f"{w}\t{r}\t{n}\n" for (w, r), n in sorted(char_pairs.items()) if n >= MIN_CHAR_PAIR_COUNT),
+        "utf-8",
+    )
+    (OUTPUT_DIR / "same_sound.tsv").write_text(
+        "# char<TAB>common chars with the same main reading and tone (nlp/typos/build.py, pypinyin)\n"
+        + "".join(f"{c}\t{same}\n" for c, same in same_sound(common_chars()).items()),
         "utf-8",
     )
 

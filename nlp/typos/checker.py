@@ -23,6 +23,8 @@ from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, Lexicon, is_han
 CONTEXT_CHARS = 4
 MAX_WORD_LEN = 6
 
+Scores = tuple[list[float], list[float]]
+
 _to_simplified = opencc.OpenCC("t2s")
 
 
@@ -96,12 +98,18 @@ class TypoChecker:
         for c in found:
             taken[c.start : c.end] = [True] * (c.end - c.start)
         for run_start, run_end in han_runs(simple):
-            for position in range(run_start, run_end):
-                if taken[position] or protected[position]:
+            run = simple[run_start:run_end]
+            scores: Scores | None = None
+            for offset, char in enumerate(run):
+                if taken[run_start + offset] or protected[run_start + offset]:
                     continue
-                right = self._best_replacement(simple, position, run_start, run_end)
+                candidates = self._candidates(run, offset)
+                if not candidates:
+                    continue
+                scores = scores or self._segmentation_scores(run)
+                right = self._best_replacement(run, offset, candidates, scores)
                 if right is not None:
-                    found.append(Correction(position, position + 1, simple[position], right))
+                    found.append(Correction(run_start + offset, run_start + offset + 1, char, right))
         return sorted(found, key=lambda c: c.start)
 
     def _protected_mask(self, text: str) -> list[bool]:
@@ -133,30 +141,28 @@ class TypoChecker:
             found.append(Correction(start + first, start + last, wrong[first:last], right[first:last]))
         return found
 
-    def _best_replacement(self, text: str, position: int, run_start: int, run_end: int) -> str | None:
-        """The confusable character that best completes a dictionary word here, if it gains enough.
-
-        Only words inside the run of Chinese characters `[run_start, run_end)` are considered.
-        """
-        confusable = self.lexicon.confusable.get(text[position])
+    def _candidates(self, run: str, position: int) -> list[str]:
+        """Confusable characters that, put at `position`, complete a common word inside `run`."""
+        confusable = self.lexicon.confusable.get(run[position])
         if not confusable:
-            return None
+            return []
         completions = self.lexicon.completions
         candidates: set[str] = set()
-        for start in range(max(run_start, position - MAX_INDEXED_LEN + 1), position + 1):
-            prefix = text[start:position] + BLANK
-            for end in range(max(position + 1, start + 2), min(run_end, start + MAX_INDEXED_LEN) + 1):
-                for char in completions.get(prefix + text[position + 1 : end], ""):
+        for start in range(max(0, position - MAX_INDEXED_LEN + 1), position + 1):
+            prefix = run[start:position] + BLANK
+            for end in range(max(position + 1, start + 2), min(len(run), start + MAX_INDEXED_LEN) + 1):
+                for char in completions.get(prefix + run[position + 1 : end], ""):
                     if char in confusable:
                         candidates.add(char)
-        if not candidates:
-            return None
-        left, right = max(0, position - CONTEXT_CHARS), position + 1 + CONTEXT_CHARS
-        head, tail = text[left:position], text[position + 1 : right]
-        base = self._segmentation_logprob(text[left:right])
+        return sorted(candidates)
+
+    def _best_replacement(self, run: str, position: int, candidates: list[str], scores: Scores) -> str | None:
+        """The candidate that makes `run` most probable, if its gain minus the confusion cost passes the threshold."""
+        prefix, suffix = scores
+        confusable = self.lexicon.confusable[run[position]]
         best, best_gain = None, self.threshold
-        for candidate in sorted(candidates):
-            gain = self._segmentation_logprob(head + candidate + tail) - base - confusable[candidate]
+        for candidate in candidates:
+            gain = self._substituted_logprob(run, position, candidate, scores) - prefix[-1] - confusable[candidate]
             if gain > best_gain:
                 best, best_gain = candidate, gain
         return best
@@ -167,20 +173,41 @@ class TypoChecker:
         right = end + CONTEXT_CHARS
         before = text[left:right]
         after = text[left:start] + replacement + text[end:right]
-        return self._segmentation_logprob(after) - self._segmentation_logprob(before)
+        return self._segmentation_scores(after)[0][-1] - self._segmentation_scores(before)[0][-1]
 
-    def _segmentation_logprob(self, text: str) -> float:
-        """Log-probability of the best segmentation of `text` into dictionary words (unseen words: frequency 1)."""
-        freq = self.lexicon.freq
-        log_total = self.lexicon.log_total
-        log = math.log
-        n = len(text)
-        best = [0.0] * (n + 1)
+    def _segmentation_scores(self, text: str) -> Scores:
+        """Best segmentation log-probabilities of every prefix and every suffix of `text`.
+
+        Words are dictionary words or single characters (an unseen character counts as frequency 1).
+        """
+        freq, log, log_total, n = self.lexicon.freq, math.log, self.lexicon.log_total, len(text)
+        prefix = [0.0] * (n + 1)
+        for end in range(1, n + 1):
+            best = prefix[end - 1] + log(freq.get(text[end - 1]) or 1) - log_total
+            for start in range(max(0, end - MAX_WORD_LEN), end - 1):
+                count = freq.get(text[start:end])
+                if count:
+                    best = max(best, prefix[start] + log(count) - log_total)
+            prefix[end] = best
+        suffix = [0.0] * (n + 1)
         for start in range(n - 1, -1, -1):
-            score = log(freq.get(text[start]) or 1) - log_total + best[start + 1]
+            best = suffix[start + 1] + log(freq.get(text[start]) or 1) - log_total
             for end in range(start + 2, min(n, start + MAX_WORD_LEN) + 1):
                 count = freq.get(text[start:end])
                 if count:
-                    score = max(score, log(count) - log_total + best[end])
-            best[start] = score
-        return best[0]
+                    best = max(best, log(count) - log_total + suffix[end])
+            suffix[start] = best
+        return prefix, suffix
+
+    def _substituted_logprob(self, text: str, position: int, char: str, scores: Scores) -> float:
+        """Best segmentation log-probability of `text` with `char` at `position`: best over the words covering it."""
+        freq, log, log_total = self.lexicon.freq, math.log, self.lexicon.log_total
+        prefix, suffix = scores
+        best = prefix[position] + log(freq.get(char) or 1) - log_total + suffix[position + 1]
+        for start in range(max(0, position - MAX_WORD_LEN + 1), position + 1):
+            head = text[start:position] + char
+            for end in range(max(position + 1, start + 2), min(len(text), start + MAX_WORD_LEN) + 1):
+                count = freq.get(head + text[position + 1 : end])
+                if count:
+                    best = max(best, prefix[start] + log(count) - log_total + suffix[end])
+        return best

@@ -109,12 +109,13 @@ def _confusable_chars(costs: ConfusionCosts) -> dict[str, dict[str, float]]:
         if wrong != right and cost < table[wrong].get(right, math.inf):
             table[wrong][right] = cost
 
-    for line in _data_lines("same_pinyin.txt"):
-        char, same_tone, other_tone = (line.split("\t") + [""])[:3]
-        for other in same_tone:
-            add(char, other, costs.same_tone)
-        for other in other_tone:
-            add(char, other, costs.other_tone)
+    for name in ("same_pinyin.txt", "same_sound.tsv"):
+        for line in _data_lines(name):
+            char, same_tone, other_tone = (line.split("\t") + [""])[:3]
+            for other in same_tone:
+                add(char, other, costs.same_tone)
+            for other in other_tone:
+                add(char, other, costs.other_tone)
     for line in _data_lines("same_stroke.txt"):
         group = line.split("\t")
         for char in group:
