@@ -25,13 +25,14 @@ def data_dir() -> Path:
 
 
 def database_url() -> str:
-    """`DATABASE_URL` (PostgreSQL URLs get the asyncpg driver), else a SQLite file in the data dir."""
+    """`DATABASE_URL` (plain PostgreSQL/SQLite URLs get the async driver), else a SQLite file in the data dir."""
     url = os.environ.get("DATABASE_URL")
     if not url:
         return f"sqlite+aiosqlite:///{data_dir() / 'xiaoer.db'}"
-    for plain in ("postgres://", "postgresql://"):
+    for plain, driver in (("postgres://", "postgresql+asyncpg://"), ("postgresql://", "postgresql+asyncpg://"),
+                          ("sqlite://", "sqlite+aiosqlite://")):
         if url.startswith(plain):
-            return "postgresql+asyncpg://" + url.removeprefix(plain)
+            return driver + url.removeprefix(plain)
     return url
 
 

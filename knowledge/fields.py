@@ -9,6 +9,9 @@ from nlp.intents import INTENTS
 
 from knowledge.errors import FieldError, ValidationError
 from knowledge.models import TEMPLATE_STATUSES, TIERS, Template, TemplateRevision
+
+KEY_LIMIT = Template.__table__.c.key.type.length
+TITLE_LIMIT = Template.__table__.c.title.type.length
 from knowledge.placeholders import validate_placeholders
 
 
@@ -64,6 +67,8 @@ def clean_fields(
     for name in ("title", "text"):
         if not getattr(fields, name):
             errors.append(FieldError(name, "empty_field"))
+    if len(fields.title) > TITLE_LIMIT:
+        errors.append(FieldError("title", "too_long", limit=TITLE_LIMIT))
     if fields.text:
         try:
             validate_placeholders(fields.text)
@@ -74,3 +79,13 @@ def clean_fields(
     if errors:
         raise ValidationError(errors)
     return fields
+
+
+def clean_key(key: object) -> str:
+    """A template's stable key, trimmed; `FieldError` when empty or too long."""
+    cleaned = str(key or "").strip()
+    if not cleaned:
+        raise FieldError("key", "empty_field")
+    if len(cleaned) > KEY_LIMIT:
+        raise FieldError("key", "too_long", limit=KEY_LIMIT)
+    return cleaned

@@ -87,6 +87,7 @@ ERRORS: dict[str, str] = {
     "unknown_placeholder": "未知的占位符 {{{name}}}，可用的占位符：{known}。",
     "bad_placeholder": "占位符写法不正确：“{text}”，请使用 {{名称}} 的形式。",
     "empty_field": "不能为空。",
+    "too_long": "过长（最多 {limit} 个字符）。",
     "unknown_intent": "未知的意图“{value}”。",
     "unknown_tier": "未知的客户等级“{value}”。",
     "unknown_status": "未知的状态“{value}”。",

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from knowledge.checking import Checker, checker_warnings, warnings_error
 from knowledge.editing import add_template, propose_change
 from knowledge.errors import FieldError, KnowledgeError, PermissionDeniedError, ValidationError
-from knowledge.fields import TemplateFields, clean_fields
+from knowledge.fields import TemplateFields, clean_fields, clean_key
 from knowledge.models import Staff, Template
 from knowledge.shop import clean_facts, facts_to_dict, save_facts, shop_facts
 
@@ -116,12 +116,15 @@ def validate(
     rows: list[tuple[str, TemplateFields]] = []
     seen: set[str] = set()
     for number, raw in enumerate(document.rows, start=1):
-        key = str(raw.get("key") or "").strip()
-        if not key:
-            errors.append(FieldError("key", "empty_field", row=number))
-        elif key in seen:
+        try:
+            key = clean_key(raw.get("key"))
+        except FieldError as error:
+            errors.append(error.at_row(number))
+            key = ""
+        if key in seen:
             errors.append(FieldError("key", "duplicate_key", row=number, value=key))
-        seen.add(key)
+        elif key:
+            seen.add(key)
         try:
             fields = clean_fields(
                 intent=str(raw.get("intent") or ""),

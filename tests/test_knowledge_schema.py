@@ -64,3 +64,5 @@ def test_database_url_defaults_to_a_sqlite_file_in_xiaoer_home(monkeypatch, tmp_
     assert database_url() == f"sqlite+aiosqlite:///{tmp_path / 'xiaoer.db'}"
     monkeypatch.setenv("DATABASE_URL", "postgresql://u@h:5432/db")
     assert database_url() == "postgresql+asyncpg://u@h:5432/db"
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////srv/x.db")
+    assert database_url() == "sqlite+aiosqlite:////srv/x.db"

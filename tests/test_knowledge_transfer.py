@@ -67,11 +67,11 @@ async def test_checker_warnings_reject_the_row_unless_overridden(engine):
 
 
 async def test_duplicate_keys_and_missing_fields_are_reported(engine):
-    document = Document(shop=None, rows=[row("k"), row("k"), {"key": "x"}])
+    document = Document(shop=None, rows=[row("k"), row("k"), {"key": "x"}, row("k" * 101, title="长" * 201)])
     with pytest.raises(ValidationError) as error:
         await run_import(engine, document)
     located = {(e.row, e.field) for e in error.value.errors}
-    assert {(2, "key"), (3, "title"), (3, "text"), (3, "intent")} <= located
+    assert {(2, "key"), (3, "title"), (3, "text"), (3, "intent"), (4, "key"), (4, "title")} <= located
 
 
 async def test_import_adds_then_changes_nothing_the_second_time(engine):

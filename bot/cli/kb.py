@@ -16,7 +16,7 @@ from bot.cli.db import run_database_command
 from knowledge.checking import default_checker
 from knowledge.db import open_database
 from knowledge.editing import add_template, edit_template, get_template, history, retire_template, revert_template
-from knowledge.fields import TemplateFields, clean_fields
+from knowledge.fields import TemplateFields, clean_fields, clean_key
 from knowledge.models import Template, TemplateRevision
 from knowledge.staff import cli_admin
 from knowledge.texts import CLI, TEMPLATE_STATUS_NAMES
@@ -194,7 +194,7 @@ def run_add(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions.begin() as session:
             admin = await cli_admin(session)
             template = await add_template(
-                session, admin, args.key.strip(), fields,
+                session, admin, clean_key(args.key), fields,
                 checker=default_checker(), reason=args.reason, override_reason=args.override_reason,
             )
         return _saved(template)
