@@ -10,12 +10,12 @@ from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
 MIN_NEGATIONS = 2
 MAX_NEGATIONS_WITH_ALTERNATIVE = 3
+NEGATION_REACH = 5  # characters before an alternative in which a negation cancels it
 
 _NEGATION = alternation(data_lines("negation.txt"))
 _EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
 _ALTERNATIVE = alternation(data_lines("alternative.txt"), literal=True)
 _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, not negating
-NEGATION_REACH = 5
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
 _EDGE = "，,。.！!？?；;～~ \n"
@@ -35,11 +35,6 @@ def offers_alternative(masked: str) -> bool:
         not _NEGATION.search(masked[max(0, m.start() - NEGATION_REACH) : m.start()])
         for m in _ALTERNATIVE.finditer(masked)
     )
-
-
-def negation_count(form: str) -> int:
-    """Number of real negations in `form`."""
-    return len(_NEGATION.findall(_masked(form)))
 
 
 def is_negative(form: str) -> bool:
