@@ -1,4 +1,4 @@
-"""Knowledge-base figures: suggestion latency for a message, and import of 1,000 templates.
+"""Knowledge-base figures: suggestion quality and latency for a message, and import of 1,000 templates.
 
 Run from the repository root: `python benchmarks/knowledge.py` (SQLite file in a
 temporary folder), plus PostgreSQL when `XIAOER_TEST_PG_URL` or `DATABASE_URL` names
@@ -25,14 +25,17 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from bot.assist import AssistService  # noqa: E402
 from knowledge.checking import default_checker  # noqa: E402
+from knowledge.concessions import concession_for  # noqa: E402
 from knowledge.db import create_engine, prepare  # noqa: E402
 from knowledge.defaults import default_document  # noqa: E402
+from knowledge.shop import shop_facts  # noqa: E402
 from knowledge.staff import cli_admin  # noqa: E402
 from knowledge.transfer import Document, import_document  # noqa: E402
 from nlp import analyze  # noqa: E402
 
 MESSAGES = 300
 TEMPLATES = 1000
+LABELLED = Path(__file__).resolve().parent / "knowledge_suggestions.tsv"
 
 
 def corpus_messages(count: int) -> list[str]:
@@ -58,6 +61,46 @@ def thousand_templates() -> Document:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def labelled_messages() -> list[tuple[str, str, set[str]]]:
+    """(tier, message, acceptable template keys) from `knowledge_suggestions.tsv`."""
+    rows = []
+    for line in LABELLED.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            tier, message, keys = line.split("\t")
+            rows.append((tier, message, set(keys.split(","))))
+    return rows
+
+
+async def suggestion_quality(url: str) -> None:
+    """Top-1 and top-3 hits of the labelled messages, each from a buyer of the given tier."""
+    from sqlalchemy import select
+
+    from knowledge.models import Template
+
+    engine = create_engine(url)
+    sessions = await prepare(engine)
+    async with sessions() as session:
+        keys = dict((await session.execute(select(Template.id, Template.key))).all())
+    service = AssistService(sessions)
+    rows = labelled_messages()
+    top1 = top3 = 0
+    misses = []
+    async with sessions() as session:
+        for tier, message, acceptable in rows:
+            analysis = analyze(message)
+            concession = concession_for(1, await shop_facts(session)) if tier == "yellow" else None
+            shown = [keys[s.template_id] for s in await service._suggester.suggest(session, analysis, tier, {}, concession)]
+            top1 += shown[0] in acceptable
+            top3 += bool(acceptable & set(shown))
+            if shown[0] not in acceptable:
+                misses.append(f"{message} -> {shown[0]}")
+    await engine.dispose()
+    print(f"suggestion quality on {len(rows)} labelled messages (real analysis): top-1 {top1}/{len(rows)}"
+          f" ({top1 / len(rows):.0%}), top-3 {top3}/{len(rows)} ({top3 / len(rows):.0%})")
+    for miss in misses:
+        print(f"  top-1 miss: {miss}")
 
 
 async def measure(url: str) -> None:
@@ -105,6 +148,7 @@ async def measure(url: str) -> None:
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
+        await suggestion_quality(f"sqlite+aiosqlite:///{Path(folder) / 'quality.db'}")
         await measure(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")
     pg = os.environ.get("XIAOER_TEST_PG_URL") or os.environ.get("DATABASE_URL")
     if pg and make_url(pg).get_backend_name() == "postgresql":
