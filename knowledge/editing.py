@@ -219,3 +219,11 @@ async def history(session: AsyncSession, template_id: int) -> list[TemplateRevis
         select(TemplateRevision).where(TemplateRevision.template_id == template_id).order_by(TemplateRevision.id)
     )
     return list(result)
+
+
+async def pending_revisions(session: AsyncSession) -> list[TemplateRevision]:
+    """Agents' revisions waiting for a supervisor, oldest first."""
+    result = await session.scalars(
+        select(TemplateRevision).where(TemplateRevision.state == "pending").order_by(TemplateRevision.id)
+    )
+    return list(result)

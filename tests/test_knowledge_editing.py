@@ -11,6 +11,7 @@ from knowledge.editing import (
     approve_revision,
     edit_template,
     history,
+    pending_revisions,
     reject_revision,
     retire_template,
     revert_template,
@@ -68,10 +69,12 @@ async def test_agent_edits_wait_for_a_supervisor(engine):
         proposal = await edit_template(session, template.id, 1, agent, fields("亲，谢谢您，马上为您加急～"),
                                        checker=fake_checker)
         assert proposal.state == "pending" and template.version == 1 and "加急" not in template.text
+        assert [r.id for r in await pending_revisions(session)] == [proposal.id]
         with pytest.raises(PermissionDeniedError):
             await approve_revision(session, proposal.id, agent)
         await approve_revision(session, proposal.id, boss)
         assert template.version == 2 and "加急" in template.text and proposal.approved_by_id == boss.id
+        assert await pending_revisions(session) == []
 
 
 async def test_agent_new_template_is_pending_until_approved_and_can_be_rejected(engine):
