@@ -11,7 +11,8 @@ read clause by clause:
 - an intensifier or diminisher scales the next word (太失望, 有点小), and 太
   with nothing after it is a complaint (太浅了);
 - a contrast word discounts everything before it (虽然便宜，但是质量太差);
-- a rhetorical frame turns praise in its clause into sarcasm (这也叫正品？);
+- a rhetorical frame is blame and turns praise in its clause into sarcasm
+  (这也叫正品？, 到底管不管？, 诚信呢);
 - yes/no questions mute the words in them (会掉色吗 is a question, not a complaint),
   other questions mute only praise, and an exclamation mark amplifies.
 """
@@ -35,11 +36,11 @@ MODIFIER_KINDS = frozenset(
 
 NEGATION_REACH = 4  # characters between a negator and the word it negates
 DEGREE_REACH = 2  # characters between a degree word and the word it scales
+SCOPE_END = "就"  # 不退款就差评: a negation never reaches past 就
 NEGATED_NEGATIVE = 0.4  # 不差 is mild praise, not the opposite of 差
 ORPHAN_NEGATION = -0.6  # a negator with no sentiment word to negate (不制冷, 没网) leans negative
 ORPHAN_POST_NEGATION = -0.8  # 连个回复都没有: "none at all" with nothing before it is a complaint
 ORPHAN_EXCESS = -0.8  # 太 with no sentiment word after it (太浅了) is a complaint
-RHETORIC_WEIGHT = -0.8
 EXCLAMATION = 1.3
 YES_NO_POSITIVE, YES_NO_NEGATIVE = 0.2, 0.25
 QUESTION_POSITIVE = 0.3
@@ -52,7 +53,7 @@ GOOD_AS_DEGREE = 1.5
 
 _CLAUSE = re.compile(r"[^,，。.!！?？;；~～\n… ]+[,，。.!！?？;；~～\n… ]*")
 _CLAUSE_END = ",，。.!！?？;；~～\n… "
-_YES_NO = re.compile(r"[吗么嘛不没][呀啊呢]?$|([\u4e00-\u9fff])[不没]\1|可不可以")
+_YES_NO = re.compile(r"[吗么嘛不没][呀啊呢]?[^\u4e00-\u9fff]*$|([\u4e00-\u9fff])[不没]\1|可不可以")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +142,14 @@ def _good_is_degree(matches: list[tuple[int, Term]], index: int) -> bool:
     return next_start == start + 1 and next_term.kind == SENTIMENT and next_term.value != 0
 
 
-def _read_clause(body: str, tally: _Tally, question: bool) -> bool:
-    """Add the clause's sentiment to the tally; tell whether it has a rhetorical frame.
+def _read_clause(body: str, tally: _Tally, question: bool) -> float:
+    """Add the clause's sentiment to the tally; return the blame of its rhetorical frames.
 
     In a yes/no question a negator is part of the question (大不大, 在不), not a complaint.
     """
     orphan_negation = 0.0 if question else ORPHAN_NEGATION
     matches = _matches(body)
-    rhetoric = False
+    rhetoric = 0.0
     negation: tuple[int, float] | None = None  # (end offset, factor) of a pending negator
     degree: tuple[int, float, bool] | None = None  # (end offset, factor, is an excess word)
     last: tuple[int, float] | None = None  # (end offset, weight) of the last sentiment word
@@ -175,7 +176,7 @@ def _read_clause(body: str, tally: _Tally, question: bool) -> bool:
             tally.discount(term.value)
             negation = degree = None
         elif term.kind == "rhetoric":
-            rhetoric = True
+            rhetoric += term.value
         else:
             weight = term.value
             if degree is not None:
@@ -184,7 +185,7 @@ def _read_clause(body: str, tally: _Tally, question: bool) -> bool:
                 elif degree[2]:
                     tally.add(ORPHAN_EXCESS)
             if negation is not None:
-                if start - negation[0] <= NEGATION_REACH:
+                if start - negation[0] <= NEGATION_REACH and SCOPE_END not in body[negation[0] : start]:
                     weight = _negated(weight, negation[1])
                 else:
                     tally.add(orphan_negation)
@@ -206,10 +207,11 @@ def mood_score(normalized: str) -> float:
         body = text.rstrip(_CLAUSE_END)
         tail = text[len(body) :]
         yes_no = _YES_NO.search(body) is not None
-        if _read_clause(body, tally, yes_no):
-            tally.blame += RHETORIC_WEIGHT - tally.praise
+        rhetoric = _read_clause(body, tally, yes_no)
+        if rhetoric:
+            tally.blame -= rhetoric + tally.praise
             tally.praise = 0.0
-        if yes_no:
+        elif yes_no:
             tally.praise *= YES_NO_POSITIVE
             tally.blame *= YES_NO_NEGATIVE
         elif "?" in tail or "？" in tail:

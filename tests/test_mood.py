@@ -104,6 +104,16 @@ def test_negators_inside_questions_are_not_complaints(text):
     assert label(text) == "neutral"
 
 
+@pytest.mark.parametrize("text", ["不退款就差评", "明天不解决就投诉", "再不发货我就投诉了"])
+def test_ultimatums_are_negative(text):
+    assert label(text) == "negative"
+
+
+@pytest.mark.parametrize("text", ["你们到底管不管？", "诚信呢", "这是什么态度"])
+def test_rhetorical_complaints_are_negative(text):
+    assert label(text) == "negative"
+
+
 def test_post_negation():
     assert label("一点异味都没有") == "positive"
 
