@@ -8,7 +8,15 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from nlp.typos import find_typos
-from nlp.typos.evaluation import detection_scores, false_alarm_rate, shop_replies
+from nlp.typos.build import learn, same_sound
+from nlp.typos.evaluation import (
+    DEFAULT_DATA_DIR,
+    detection_scores,
+    false_alarm_rate,
+    read_lines,
+    read_sighan_json,
+    shop_replies,
+)
 
 
 def _fixes(text: str) -> list[tuple[str, str]]:
@@ -118,3 +126,22 @@ def test_detection_scores_and_false_alarm_rate() -> None:
     assert (scores.precision, scores.recall, scores.f1) == (1.0, 1.0, 1.0)
     assert false_alarm_rate(lambda text: [], ["一", "二"]) == 0.0
     assert false_alarm_rate(find_typos, ["一但发货", "一旦发货"]) == 0.5
+
+
+def test_learning_from_training_pairs() -> None:
+    word_pairs, char_pairs = learn([("我跟朋唷去法国", "我跟朋友去法国"), ("你好", "你好")])
+    assert word_pairs == {("朋唷", "朋友"): 1}
+    assert char_pairs == {("唷", "友"): 1}
+
+
+def test_same_sound_table() -> None:
+    table = same_sound(["书", "舒", "输", "大"])
+    assert set(table["书"]) == {"舒", "输"}
+    assert table["大"] == ""
+
+
+@pytest.mark.skipif(not (DEFAULT_DATA_DIR / "sighan14_test.json").exists(), reason="shared typo data not present")
+def test_quality_on_the_tuning_set_and_clean_sentences() -> None:
+    tuning = detection_scores(find_typos, read_sighan_json(DEFAULT_DATA_DIR / "sighan14_test.json"))
+    assert tuning.precision >= 0.70 and tuning.recall >= 0.25
+    assert false_alarm_rate(find_typos, read_lines(DEFAULT_DATA_DIR / "clean_sentences.txt")) <= 0.05

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from nlp.findings import Finding
 
-DEFAULT_DATA_DIR = Path("/work/shared/data/typos")
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "typos"  # shared/ beside the repository
 
 Detector = Callable[[str], list[Finding]]
 
