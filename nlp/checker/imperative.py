@@ -19,7 +19,10 @@ _POLITE = alternation(_CUES["polite"])
 _SOFTENER = alternation(_CUES["softener"], literal=True)
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
-_STATEMENT = re.compile(r"(?:了|过)$|过的$")
+_STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|就是|就能|就会|才能|才会)")
+_AGENT_AFTERWARDS = re.compile(
+    r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
+)
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"], literal=True).pattern + ")")
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)们?(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
@@ -32,9 +35,10 @@ def _is_pressing(core: str) -> bool:
 
 
 def _opens_with_command(rest: str) -> bool:
+    """A bare verb first, unless it only states a fact (发不了, 下单就送) or sets the time of what we do (确认收货后我们…)."""
     if _PROHIBITION_CUE.match(rest):
         return True
-    return bool(_COMMAND.match(rest)) and not _STATEMENT.search(rest)
+    return bool(_COMMAND.match(rest)) and not _STATEMENT.search(rest) and not _AGENT_AFTERWARDS.search(rest)
 
 
 def _is_command(core: str) -> bool:

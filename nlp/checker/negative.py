@@ -15,6 +15,7 @@ NEGATION_REACH = 5  # characters before an alternative in which a negation cance
 _NEGATION = alternation(data_lines("negation.txt"))
 _EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
 _ALTERNATIVE = alternation(data_lines("alternative.txt"), literal=True)
+_SOFTENER = alternation(data_lines("negation_softeners.txt"), literal=True)
 _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, not negating
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
@@ -38,12 +39,14 @@ def offers_alternative(masked: str) -> bool:
 
 
 def is_negative(form: str) -> bool:
-    """Negations dominate: two or more with no alternative offered, or a pile of them regardless."""
+    """Negations dominate: a pile of them, or two with neither an alternative nor a softener (哦, 您…)."""
     masked = _masked(form)
     count = len(_NEGATION.findall(masked))
     if count > MAX_NEGATIONS_WITH_ALTERNATIVE:
         return True
-    return count >= MIN_NEGATIONS and not offers_alternative(masked)
+    if count > MIN_NEGATIONS:
+        return not offers_alternative(masked)
+    return count == MIN_NEGATIONS and not offers_alternative(masked) and not _SOFTENER.search(masked)
 
 
 def turned_around(text: str, form: str) -> str:
