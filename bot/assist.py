@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.checking import Checker, default_checker
 from knowledge.concessions import Concession, concession_for
-from knowledge.errors import FieldError, KnowledgeError, NotFoundError
-from knowledge.models import Buyer, BuyerEvent, Conversation, Message, Staff, Suggestion, utcnow
+from knowledge.errors import FieldError, KnowledgeError, NotFoundError, PermissionDeniedError
+from knowledge.models import REVIEW_STATUSES, Buyer, BuyerEvent, Conversation, Message, Staff, Suggestion, utcnow
 from knowledge.privacy import mask_pii
 from knowledge.shop import fact_values, shop_facts
 from knowledge.suggestions import FilledSuggestion, Suggester
@@ -265,6 +265,16 @@ class AssistService:
             suggestion.edited_text = text
             suggestion.checker_score = check.score
         return check
+
+    async def review_reply(self, message_id: int, status: str, reviewer: Staff) -> None:
+        """A supervisor's verdict on what the agent sent for a message (`approved` or `rejected`)."""
+        if not reviewer.can_approve:
+            raise PermissionDeniedError("needs_supervisor")
+        if status not in REVIEW_STATUSES:
+            raise FieldError("review_status", "unknown_status", value=status)
+        async with self.sessions.begin() as session:
+            suggestion = await self._suggestion(session, message_id)
+            suggestion.review_status = status
 
     async def correct_intent(self, message_id: int, intent: str) -> None:
         """Record that the analysis got the intent wrong ("not this intent": the right one is `intent`)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Numeric, String, Text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, ForeignKey, Index, MetaData, Numeric, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES = ("agent", "supervisor", "admin")
@@ -26,6 +26,12 @@ REVIEW_RATINGS = ("good", "neutral", "bad")
 REVIEW_STATUSES = ("unreviewed", "approved", "rejected")
 
 
+def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
+    """A constraint keeping a text column within its fixed set of values."""
+    allowed = ", ".join(f"'{v}'" for v in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=column)
+
+
 def utcnow() -> datetime:
     """Timezone-aware current time, the only clock the model uses."""
     return datetime.now(UTC)
@@ -34,6 +40,7 @@ def utcnow() -> datetime:
 class Base(DeclarativeBase):
     """Declarative base of every table; times are stored with their zone."""
 
+    metadata = MetaData(naming_convention={"ck": "ck_%(table_name)s_%(constraint_name)s"})
     type_annotation_map = {datetime: DateTime(timezone=True)}
 
 
@@ -51,6 +58,9 @@ class Staff(Base):
     @property
     def can_approve(self) -> bool:
         return self.role in ("supervisor", "admin")
+
+    __table_args__ = (one_of("role", ROLES),)
+
 
 
 class Template(Base):
@@ -73,6 +83,7 @@ class Template(Base):
         back_populates="template", order_by="TemplateRevision.id", cascade="all, delete-orphan"
     )
 
+    __table_args__ = (one_of("status", TEMPLATE_STATUSES),)
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -100,6 +111,9 @@ class TemplateRevision(Base):
 
     template: Mapped[Template] = relationship(back_populates="revisions")
     author: Mapped[Staff | None] = relationship(foreign_keys=[author_id])
+
+    __table_args__ = (one_of("state", REVISION_STATES), one_of("status", TEMPLATE_STATUSES))
+
 
 
 class ShopFacts(Base):
@@ -132,6 +146,9 @@ class Buyer(Base):
 
     events: Mapped[list[BuyerEvent]] = relationship(back_populates="buyer", order_by="BuyerEvent.id")
 
+    __table_args__ = (one_of("tier", TIERS), one_of("tier_source", TIER_SOURCES))
+
+
 
 class BuyerEvent(Base):
     """Something a buyer did (bargained, tricky, bad review, ...) or a manual tier override."""
@@ -147,6 +164,9 @@ class BuyerEvent(Base):
     tier: Mapped[str | None] = mapped_column(String(20))  # the tier set by an override
 
     buyer: Mapped[Buyer] = relationship(back_populates="events")
+
+    __table_args__ = (one_of("kind", BUYER_EVENTS),)
+
 
 
 class Conversation(Base):
@@ -190,7 +210,10 @@ class Suggestion(Base):
     checker_score: Mapped[int | None]
     review_status: Mapped[str] = mapped_column(String(20), default="unreviewed")
 
-    __table_args__ = (Index("ix_suggestions_used_template_id", "used_template_id"),)
+    __table_args__ = (
+        Index("ix_suggestions_used_template_id", "used_template_id"),
+        one_of("review_status", REVIEW_STATUSES),
+    )
 
 
 class Review(Base):
@@ -206,3 +229,4 @@ class Review(Base):
     reviewed_on: Mapped[datetime] = mapped_column(default=utcnow)
     handled: Mapped[bool] = mapped_column(default=False)
 
+    __table_args__ = (one_of("rating", REVIEW_RATINGS),)

@@ -7,7 +7,7 @@ from sqlalchemy import select, update
 
 from bot.assist import AssistService, MessageRejected
 from knowledge.db import session_factory
-from knowledge.errors import NotFoundError
+from knowledge.errors import NotFoundError, PermissionDeniedError
 from knowledge.models import BuyerEvent, Conversation, Message, Suggestion, utcnow
 from knowledge.staff import staff_member
 from nlp.analysis import Analysis, Entity, Mood, Risk
@@ -107,6 +107,15 @@ async def test_agent_actions_are_recorded_and_feed_the_usage_ranking(engine):
         message = await session.get(Message, card.message_id)
     assert (suggestion.used_template_id, suggestion.edited_text, suggestion.checker_score) == (least, "亲，马上为您发货～", 88)
     assert message.corrected_intent == "order_change"
+    async with session_factory(engine).begin() as session:
+        agent = await staff_member(session, 1, "客服小李", "agent")
+        boss = await staff_member(session, 2, "主管老王", "supervisor")
+    with pytest.raises(PermissionDeniedError):
+        await assist.review_reply(card.message_id, "approved", agent)
+    await assist.review_reply(card.message_id, "approved", boss)
+    async with session_factory(engine)() as session:
+        suggestion = await session.scalar(select(Suggestion).where(Suggestion.message_id == card.message_id))
+    assert suggestion.review_status == "approved"
     for _ in range(3):
         again = await assist.assist("什么时候发货")
         await assist.use_suggestion(again.message_id, [s.template_id for s in again.suggestions].index(least) + 1)

@@ -1,11 +1,13 @@
 """The migrations build the schema on both databases and the default knowledge loads once."""
 
+import pytest
 from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from knowledge.db import MIGRATIONS, database_url, prepare, session_factory
 from knowledge.defaults import default_document
 from knowledge.migrations import HEAD
-from knowledge.models import ShopFacts, Template, TemplateRevision
+from knowledge.models import Buyer, ShopFacts, Template, TemplateRevision
 from nlp.intents import INTENTS
 
 from knowledge_db import engine, url  # noqa: F401  (fixtures)
@@ -22,6 +24,13 @@ async def test_fresh_database_is_migrated_and_holds_the_defaults(engine):
     assert revisions == len(templates)
     assert all(t.status == "live" and t.version == 1 for t in templates)
     assert facts.return_days == 7
+
+
+async def test_the_database_refuses_values_outside_their_fixed_set(engine):
+    async with session_factory(engine)() as session:
+        session.add(Buyer(nickname="某人", tier="purple"))
+        with pytest.raises(IntegrityError):
+            await session.flush()
 
 
 async def test_preparing_again_changes_nothing(engine):

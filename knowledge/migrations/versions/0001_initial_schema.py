@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 07:05:18.359981
+Create Date: 2026-11-28 07:23:38.506798
 """
 
 from alembic import op
@@ -23,6 +23,8 @@ def upgrade() -> None:
     sa.Column('tier_source', sa.String(length=20), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("tier IN ('blue', 'green', 'yellow', 'orange', 'black')", name=op.f('ck_buyers_tier')),
+    sa.CheckConstraint("tier_source IN ('rule', 'manual')", name=op.f('ck_buyers_tier_source')),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('nickname')
     )
@@ -44,6 +46,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('role', sa.String(length=20), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
+    sa.CheckConstraint("role IN ('agent', 'supervisor', 'admin')", name=op.f('ck_staff_role')),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('telegram_id')
     )
@@ -58,12 +61,12 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint("status IN ('pending', 'live', 'retired')", name=op.f('ck_templates_status')),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
     )
     with op.batch_alter_table('templates', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_templates_intent'), ['intent'], unique=False)
-        batch_op.create_index(batch_op.f('ix_templates_status'), ['status'], unique=False)
 
     op.create_table('buyer_events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -73,12 +76,12 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('message', sa.Text(), nullable=True),
     sa.Column('tier', sa.String(length=20), nullable=True),
+    sa.CheckConstraint("kind IN ('purchased', 'bargained', 'tricky', 'bad_review', 'refused_review_change', 'blacklisted', 'tier_override')", name=op.f('ck_buyer_events_kind')),
     sa.ForeignKeyConstraint(['buyer_id'], ['buyers.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('buyer_events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_buyer_events_buyer_id'), ['buyer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_buyer_events_created_at'), ['created_at'], unique=False)
 
     op.create_table('conversations',
@@ -102,6 +105,7 @@ def upgrade() -> None:
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('reviewed_on', sa.DateTime(timezone=True), nullable=False),
     sa.Column('handled', sa.Boolean(), nullable=False),
+    sa.CheckConstraint("rating IN ('good', 'neutral', 'bad')", name=op.f('ck_reviews_rating')),
     sa.ForeignKeyConstraint(['buyer_id'], ['buyers.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -125,6 +129,8 @@ def upgrade() -> None:
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('tags', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
+    sa.CheckConstraint("state IN ('pending', 'applied', 'rejected')", name=op.f('ck_template_revisions_state')),
+    sa.CheckConstraint("status IN ('pending', 'live', 'retired')", name=op.f('ck_template_revisions_status')),
     sa.ForeignKeyConstraint(['approved_by_id'], ['staff.id'], ),
     sa.ForeignKeyConstraint(['author_id'], ['staff.id'], ),
     sa.ForeignKeyConstraint(['template_id'], ['templates.id'], ondelete='CASCADE'),
@@ -148,7 +154,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_messages_conversation_id'), ['conversation_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_messages_created_at'), ['created_at'], unique=False)
 
     op.create_table('suggestions',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -158,6 +163,7 @@ def upgrade() -> None:
     sa.Column('edited_text', sa.Text(), nullable=True),
     sa.Column('checker_score', sa.Integer(), nullable=True),
     sa.Column('review_status', sa.String(length=20), nullable=False),
+    sa.CheckConstraint("review_status IN ('unreviewed', 'approved', 'rejected')", name=op.f('ck_suggestions_review_status')),
     sa.ForeignKeyConstraint(['message_id'], ['messages.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['used_template_id'], ['templates.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
@@ -174,7 +180,6 @@ def downgrade() -> None:
 
     op.drop_table('suggestions')
     with op.batch_alter_table('messages', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_messages_created_at'))
         batch_op.drop_index(batch_op.f('ix_messages_conversation_id'))
 
     op.drop_table('messages')
@@ -192,11 +197,9 @@ def downgrade() -> None:
     op.drop_table('conversations')
     with op.batch_alter_table('buyer_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_buyer_events_created_at'))
-        batch_op.drop_index(batch_op.f('ix_buyer_events_buyer_id'))
 
     op.drop_table('buyer_events')
     with op.batch_alter_table('templates', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_templates_status'))
         batch_op.drop_index(batch_op.f('ix_templates_intent'))
 
     op.drop_table('templates')
