@@ -6,8 +6,8 @@ longest match wins, so 不错 is praise while 不 + 好 is a negated 好. The te
 read clause by clause:
 
 - a negator flips the next sentiment word within reach (不好看, 没有色差), a
-  post-negator the word before it (一点异味都没有); a negator with nothing
-  to flip leans negative (不制冷, 连个回复都没有);
+  post-negator the word before it (一点异味都没有) or else the word after it
+  (摔了都没坏); a negator with nothing to flip leans negative (不制冷, 连个回复都没有);
 - an intensifier or diminisher scales the next word (太失望, 有点小), and 太
   with nothing after it is a complaint (太浅了);
 - a contrast word discounts everything before it (虽然便宜，但是质量太差);
@@ -39,7 +39,6 @@ DEGREE_REACH = 2  # characters between a degree word and the word it scales
 SCOPE_END = "就"  # 不退款就差评: a negation never reaches past 就
 NEGATED_NEGATIVE = 0.4  # 不差 is mild praise, not the opposite of 差
 ORPHAN_NEGATION = -0.6  # a negator with no sentiment word to negate (不制冷, 没网) leans negative
-ORPHAN_POST_NEGATION = -0.8  # 连个回复都没有: "none at all" with nothing before it is a complaint
 ORPHAN_EXCESS = -0.8  # 太 with no sentiment word after it (太浅了) is a complaint
 EXCLAMATION = 1.3
 YES_NO_POSITIVE, YES_NO_NEGATIVE = 0.2, 0.25
@@ -166,9 +165,7 @@ def _read_clause(body: str, tally: _Tally, question: bool) -> float:
             tally.add(-last[1])
             tally.add(_negated(last[1], term.value))
             last = None
-        elif term.kind == "post_negator":
-            tally.add(ORPHAN_POST_NEGATION)
-        elif term.kind == "negator":
+        elif term.kind in ("negator", "post_negator"):
             if negation is not None:
                 tally.add(orphan_negation)
             negation = (end, term.value)
