@@ -57,7 +57,7 @@ RULE_NAMES: dict[str, str] = {
 }
 
 INPUT_ERRORS: dict[str, str] = {
-    "empty": "消息为空，请粘贴买家的消息。",
+    "empty": "内容为空，请粘贴要处理的文字。",
     "too_long": "消息过长（超过 {limit} 个字符），请分段粘贴。",
     "bad_encoding": "无法识别的文字编码，请以 UTF-8 文本粘贴。",
 }
@@ -71,6 +71,7 @@ CHECKER_MESSAGES: dict[str, str] = {
     "negative": "否定句过多：整条回复以否定为主，没有给买家替代方案",
     "cold": "回复冷淡：过于简短生硬，缺少称呼和温度",
     "forbidden_phrase": "服务禁语（{category}）：“{phrase}”",
+    "harsh_tone": "服务禁语（语气生硬）：用“你”称呼买家并带否定或反问，整条回复没有一点温度：“{sentence}”",
     "refusal_without_apology": "拒绝未致歉：拒绝买家时没有道歉或表示理解",
     "pushy": "替买家做决定：请把选择权交给买家",
     "thanks": "很好：感谢或赞美买家",

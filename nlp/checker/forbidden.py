@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.checker.resources import PhraseIndex, data_lines, data_table
+from nlp.checker.resources import PhraseIndex, alternation, data_lines, data_sections, data_table
 from nlp.checker.sentences import clauses, sentences
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES
@@ -21,6 +21,10 @@ _PHRASES = PhraseIndex(list(_CATEGORY))
 _PATTERNS = tuple((category, re.compile(pattern), replacement)
                   for category, pattern, replacement in data_table("forbidden_patterns.tsv"))
 _EXEMPT = PhraseIndex(list(data_lines("forbidden_exempt.txt")))
+_HARSH = data_sections("harsh_tone.txt")
+_BLUNT_ADDRESS = alternation(_HARSH["address"])
+_RETORT = alternation(_HARSH["edge"])
+_WARMTH = alternation(_HARSH["warmth"])
 
 
 def _exempt_spans(form: str) -> list[tuple[int, int]]:
@@ -46,6 +50,18 @@ def _matches(form: str) -> list[tuple[int, int, str, str]]:
     return sorted(found)
 
 
+def _harsh_sentences(text: str, form: str) -> list[Finding]:
+    """Sentences that address the buyer as 你 and negate or retort, in a reply with no warmth at all."""
+    if _WARMTH.search(form):
+        return []
+    return [
+        Finding("forbidden_phrase", "warning", s.start, s.end,
+                CHECKER_MESSAGES["harsh_tone"].format(sentence=text[s.start : s.end]), None)
+        for s in sentences(form)
+        if _BLUNT_ADDRESS.search(s.text) and _RETORT.search(s.text.rstrip("。.！! "))
+    ]
+
+
 def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
     """One warning per forbidden wording; insults and sarcasm with no polite equivalent take their clause with them."""
     exempt = _exempt_spans(form)
@@ -59,4 +75,6 @@ def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
             findings.append(Finding("forbidden_phrase", "warning", start, end, message, None))
         else:
             findings.append(Finding("forbidden_phrase", "warning", start, end, message, replacement))
-    return findings
+    if findings:
+        return findings
+    return _harsh_sentences(text, form)
