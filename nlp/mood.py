@@ -84,6 +84,7 @@ def parse_terms(lexicon: str, modifiers: str) -> list[Term]:
 
 
 def _data_lines(raw: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
     return [line.rstrip("\n") for line in raw.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -126,6 +127,13 @@ class _Tally:
         else:
             self.blame += weight
 
+    def take_back(self, weight: float) -> None:
+        """Undo an earlier `add` of `weight` (a post-negator re-reads the word before it)."""
+        if weight > 0:
+            self.praise -= weight
+        else:
+            self.blame -= weight
+
 
 def _negated(weight: float, factor: float) -> float:
     """不好 is blame in proportion; 不差 is only mild praise."""
@@ -162,7 +170,7 @@ def _read_clause(body: str, tally: _Tally, question: bool) -> float:
                 tally.add(ORPHAN_EXCESS)
             degree = (end, term.value, term.kind == "excess")
         elif term.kind == "post_negator" and last is not None and start - last[0] <= DEGREE_REACH:
-            tally.add(-last[1])
+            tally.take_back(last[1])
             tally.add(_negated(last[1], term.value))
             last = None
         elif term.kind in ("negator", "post_negator"):
@@ -211,9 +219,9 @@ def mood_score(normalized: str) -> float:
         elif yes_no:
             tally.praise *= YES_NO_POSITIVE
             tally.blame *= YES_NO_NEGATIVE
-        elif "?" in tail or "？" in tail:
+        elif "?" in tail:
             tally.praise *= QUESTION_POSITIVE
-        if "!" in tail or "！" in tail:
+        if "!" in tail:
             tally.praise *= EXCLAMATION
             tally.blame *= EXCLAMATION
         tally.earlier += tally.praise + tally.blame
