@@ -42,7 +42,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         "tracking_no",
         _COURIER_CUE,
         re.compile(
-            r"(?:快递|运单|物流|" + _CARRIERS + r")(?:快递)?(?:单号|号码|号)?" + _FILLER + r"(?<!\d)(?P<e>\d{10,15})(?!\d)",
+            r"(?:快递|运单|物流|" + _CARRIERS + r")(?:快递)?(?:单号|号码|号)?"
+            + _FILLER
+            + r"(?<!\d)(?P<e>\d{10,15})(?!\d)",
             re.IGNORECASE,
         ),
     ),
