@@ -108,5 +108,12 @@ CLI: dict[str, str] = {
     "eval_header": "意图              精确率  召回率  F1     样本数",
     "eval_macro": "宏平均 F1：{macro_f1:.3f}    准确率：{accuracy:.3f}",
     "eval_needs_human": "需人工确认的比例：{share:.1%}；其余消息的准确率：{accuracy:.3f}",
+    "checker_title": "回复检查评估（{split}：{replies} 条，其中合格回复 {good} 条）",
+    "checker_header": "规则                              精确率  召回率  样本数",
+    "checker_false_alarms": "合格回复的误报率：{rate:.1%}",
+    "typos_scores": "{name}（{sentences} 句）句级检错：精确率 {precision:.3f}，召回率 {recall:.3f}，F1 {f1:.3f}",
+    "typos_false_alarms": "误报率：无错新闻句 {clean:.1%}，正确的客服回复 {shop:.1%}",
+    "typos_latency": "单句耗时：p50 {p50:.2f} 毫秒，p99 {p99:.2f} 毫秒",
+    "typos_no_data": "找不到错别字基准数据目录：{path}",
     "eval_confusion": "混淆矩阵（行：真实意图，列：预测意图）",
 }

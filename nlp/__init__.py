@@ -4,6 +4,9 @@
 """
 
 from nlp.analysis import Analysis, Entity, Mood, Risk
+from nlp.checker import check_reply
 from nlp.engine import analyze
+from nlp.findings import Finding, ReplyCheck
+from nlp.typos import find_typos
 
-__all__ = ["Analysis", "Entity", "Mood", "Risk", "analyze"]
+__all__ = ["Analysis", "Entity", "Finding", "Mood", "ReplyCheck", "Risk", "analyze", "check_reply", "find_typos"]

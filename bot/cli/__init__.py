@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from bot.cli import analyze, evaluate, train
+from bot.cli import analyze, check, evaluate, train
 
-COMMAND_MODULES = (analyze, train, evaluate)
+COMMAND_MODULES = (analyze, check, train, evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

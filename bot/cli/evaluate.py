@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from bot.cli.output import say
 from nlp.texts import INTENT_NAMES
@@ -10,6 +11,9 @@ from nlp.texts import INTENT_NAMES
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("eval", help="评估意图分类（及回复检查、错别字检查）")
+    parser.add_argument("--checker", action="store_true", help="评估回复检查（各规则的精确率、召回率与误报率）")
+    parser.add_argument("--typos", action="store_true", help="错别字检查基准：SIGHAN-15 与无错句子的误报率")
+    parser.add_argument("--data", type=Path, default=None, help="错别字基准数据目录（默认：仓库旁的 shared/data/typos）")
     parser.set_defaults(handler=run)
 
 
@@ -39,6 +43,39 @@ def print_intent_evaluation() -> None:
         print(_pad(label, 16) + "".join(f"{count:>7}" for count in row))
 
 
+def print_checker_evaluation() -> None:
+    from nlp.checker_eval import evaluate_checker, labelled_replies
+    from nlp.texts import RULE_NAMES
+
+    for split in ("heldout", "tuning"):
+        result = evaluate_checker(labelled_replies(split))
+        say("checker_title", split=split, replies=result.replies, good=result.good_replies)
+        say("checker_header")
+        for rule in result.rules:
+            print(_pad(f"{rule.rule} {RULE_NAMES[rule.rule]}", 34) + f"{rule.precision:.3f}   {rule.recall:.3f}   {rule.support}")
+        say("checker_false_alarms", rate=result.false_alarm_rate)
+
+
+def print_typo_benchmark(data_dir: Path | None) -> None:
+    from nlp.typos.evaluation import DEFAULT_DATA_DIR, evaluate
+
+    report = evaluate(data_dir or DEFAULT_DATA_DIR)
+    for name, scores in (("SIGHAN-15", report.sighan15), ("SIGHAN-14", report.sighan14_dev)):
+        say("typos_scores", name=name, sentences=scores.sentences, precision=scores.precision,
+            recall=scores.recall, f1=scores.f1)
+    say("typos_false_alarms", clean=report.clean_false_alarm_rate, shop=report.shop_false_alarm_rate)
+    say("typos_latency", p50=report.latency_p50_ms, p99=report.latency_p99_ms)
+
+
 def run(args: argparse.Namespace) -> int:
-    print_intent_evaluation()
+    if args.checker:
+        print_checker_evaluation()
+    if args.typos:
+        data_dir = args.data
+        if data_dir is not None and not data_dir.is_dir():
+            say("typos_no_data", path=data_dir)
+            return 2
+        print_typo_benchmark(data_dir)
+    if not (args.checker or args.typos):
+        print_intent_evaluation()
     return 0
