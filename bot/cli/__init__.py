@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from bot.cli import analyze, check, evaluate, train
+from bot.cli import analyze, chat, check, db, evaluate, kb, run, suggest, train
 
-COMMAND_MODULES = (analyze, check, train, evaluate)
+COMMAND_MODULES = (chat, run, analyze, check, suggest, kb, db, train, evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:
