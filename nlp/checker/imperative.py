@@ -19,6 +19,7 @@ _POLITE = alternation(_CUES["polite"])
 _SOFTENER = alternation(_CUES["softener"], literal=True)
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
+_MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|就是|就能|就会|才能|才会)")
 _AGENT_AFTERWARDS = re.compile(
     r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
@@ -50,6 +51,7 @@ def _is_command(core: str) -> bool:
     return (
         sequence is not None
         and not _AGENT.search(sequence.group(1))
+        and not _MODAL.search(sequence.group(1))
         and _opens_with_command(_OPENERS.sub("", rest[sequence.end() :]))
     )
 
