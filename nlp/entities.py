@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(
             r"(?P<e>[¥￥]\s?\d+(?:\.\d{1,2})?(?:\s?(?:元|块钱|块))?"
             r"|(?<![\d.])\d+(?:\.\d{1,2})?\s?[万千]?(?:块钱|块(?!儿)|元|rmb|RMB|人民币)"
-            r"|[零一二两三四五六七八九十百千万]+(?:块钱|块(?!儿)|元))"
+            r"|(?<![几多数零一二两三四五六七八九十百千万])[零一二两三四五六七八九十百千万]+(?:块钱|块(?!儿)|元))"
         ),
     ),
     # Sizes: letter sizes, shoe sizes, height/chest codes, one-size, heights in cm.
