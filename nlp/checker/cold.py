@@ -14,9 +14,7 @@ MAX_CURT_OPENING_CHARS = 8
 _WARM_REPLY = dict(data_table("cold.tsv"))
 _WARMTH = alternation(data_lines("warmth.txt"), literal=True)
 _CURT_OPENING = re.compile(
-    "^(?:"
-    + "|".join(re.escape(w) if len(w) > 1 else re.escape(w) + r"(?!\w)" for w in sorted(_WARM_REPLY, key=len, reverse=True))
-    + ")"
+    "^(?:" + "|".join(map(re.escape, sorted(_WARM_REPLY, key=len, reverse=True))) + r")(?=[\W_]|$)"
 )
 _NOISE = re.compile(r"[\W_]+")
 _EDGE = "，,。.！!？?；;～~ \n"
