@@ -57,7 +57,7 @@ RULE_NAMES: dict[str, str] = {
 }
 
 INPUT_ERRORS: dict[str, str] = {
-    "empty": "内容为空，请粘贴要处理的文字。",
+    "empty": "消息为空，请粘贴要处理的文字。",
     "too_long": "消息过长（超过 {limit} 个字符），请分段粘贴。",
     "bad_encoding": "无法识别的文字编码，请以 UTF-8 文本粘贴。",
 }
