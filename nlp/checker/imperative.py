@@ -16,7 +16,7 @@ _PROHIBITION = re.compile(r"^(?:别|不要)")
 _PROHIBITION_CUE = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p.startswith(("别", "不要"))) + ")")
 _PRESSING = alternation(_CUES["pressing"])
 _POLITE = alternation(_CUES["polite"])
-_SOFTENER = alternation(_CUES["softener"], literal=True)
+_SOFTENER = alternation(_CUES["softener"], literal=True)  # 哦, 呢, ～, 即可…
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
