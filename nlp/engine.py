@@ -7,8 +7,8 @@ import numpy as np
 from nlp.analysis import Analysis
 from nlp.entities import find_entities
 from nlp.features import features
-from nlp.intent_model import NEEDS_HUMAN_BELOW
-from nlp.model_store import intent_model
+from nlp.intents import NEEDS_HUMAN_BELOW
+from nlp.model_store import intent_store
 from nlp.mood import mood_of
 from nlp.normalize import MAX_ANALYSED_CHARS, normalize
 from nlp.risk import risk_of
@@ -17,7 +17,7 @@ from nlp.tokenize import words
 
 def analyze(text: str) -> Analysis:
     """Intent, mood, risk and entities of a buyer message. Never raises on a str."""
-    model = intent_model()
+    model = intent_store.get()
     normalized = normalize(text)
     tokens = words(normalized)
     proba = model.predict_proba(features(normalized, tokens))

@@ -1,7 +1,7 @@
-"""Training and evaluating the intent classifier with scikit-learn.
+"""The intent classifier's corpus, training and evaluation.
 
 Only `xiaoer train`, `xiaoer eval` and a cold cache import this module; the
-serving path uses the exported weights in `nlp.intent_model`.
+serving path uses the exported weights (`nlp.linear_model`) through `nlp.model_store`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ from importlib import resources
 
 import numpy as np
 
-from nlp.features import features
-from nlp.intent_model import NEEDS_HUMAN_BELOW, IntentModel
-from nlp.intents import INTENTS
+from nlp.intents import INTENTS, NEEDS_HUMAN_BELOW
+from nlp.linear_model import LinearTextModel
+from nlp.linear_training import Example, export, fit_estimator, message_features
 from nlp.normalize import normalize
-from nlp.tokenize import words
-
-Example = tuple[str, str]  # (text, intent)
 
 HOLDOUT_SHARE = 0.2
 _CORPUS_DIR = "data/intent_corpus"
@@ -44,7 +41,8 @@ def corpus_fingerprint() -> str:
     """Hash of everything a trained model depends on: corpus, dictionaries and feature code."""
     digest = hashlib.sha256()
     nlp_files = resources.files("nlp")
-    for name in ("features.py", "normalize.py", "tokenize.py", "intent_model.py", "intent_training.py",
+    for name in ("features.py", "normalize.py", "tokenize.py", "linear_model.py", "linear_training.py",
+                 "intent_training.py",
                  "data/glossary.tsv", "data/shop_dict.txt"):
         digest.update(nlp_files.joinpath(name).read_bytes())
     for text, intent in load_corpus():
@@ -64,51 +62,7 @@ def split(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
     return train, held_out
 
 
-def message_features(text: str) -> list[str]:
-    """Features of a raw message, as the serving path computes them."""
-    normalized = normalize(text)
-    return features(normalized, words(normalized))
-
-
-def fit_estimator(examples: Sequence[Example]):
-    """The scikit-learn pipeline fitted on labelled messages."""
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import make_pipeline
-    from sklearn.svm import LinearSVC
-
-    pipeline = make_pipeline(
-        TfidfVectorizer(analyzer=_identity, sublinear_tf=True),
-        CalibratedClassifierCV(LinearSVC(C=1.0, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
-    )
-    pipeline.fit([message_features(t) for t, _ in examples], [i for _, i in examples])
-    return pipeline
-
-
-def _identity(feats: list[str]) -> list[str]:
-    return feats
-
-
-def export(pipeline, fingerprint: str) -> IntentModel:
-    """The fitted pipeline's weights as a numpy-only serving model."""
-    vectorizer, calibrated = pipeline.steps[0][1], pipeline.steps[1][1]
-    (calibrated_classifier,) = calibrated.calibrated_classifiers_
-    svc = calibrated_classifier.estimator
-    classes = tuple(str(c) for c in calibrated.classes_)
-    assert tuple(svc.classes_) == classes
-    return IntentModel(
-        classes=classes,
-        vocabulary={str(k): int(v) for k, v in vectorizer.vocabulary_.items()},
-        idf=np.asarray(vectorizer.idf_, dtype=np.float64),
-        coef=np.ascontiguousarray(svc.coef_.T, dtype=np.float64),
-        intercept=np.asarray(svc.intercept_, dtype=np.float64),
-        calibration_a=np.array([c.a_ for c in calibrated_classifier.calibrators], dtype=np.float64),
-        calibration_b=np.array([c.b_ for c in calibrated_classifier.calibrators], dtype=np.float64),
-        fingerprint=fingerprint,
-    )
-
-
-def train(extra: Iterable[Example] = ()) -> IntentModel:
+def train(extra: Iterable[Example] = ()) -> LinearTextModel:
     """Train on the whole shipped corpus plus extra labelled messages (agents' corrections)."""
     examples = load_corpus() + list(extra)
     return export(fit_estimator(examples), corpus_fingerprint())

@@ -1,8 +1,8 @@
-"""Where the trained intent model lives: a cache file, loaded once per process.
+"""Where trained models live: one cache file per model, loaded once per process.
 
-The cache is keyed by the corpus fingerprint: when the corpus, the
-dictionaries or the feature code change, the next load retrains (under 30 s)
-and rewrites the cache. `retrain` is what `xiaoer train` calls.
+Each cache is keyed by its training data's fingerprint: when the data, the
+dictionaries or the feature code change, the next load retrains and rewrites
+the cache. `retrain` is what `xiaoer train` calls.
 """
 
 from __future__ import annotations
@@ -10,17 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from nlp.intent_model import IntentModel
+from nlp.linear_model import LinearTextModel
 
 log = logging.getLogger(__name__)
 
-MODEL_FILE = "intent-model.npz"
-
-_lock = threading.Lock()
-_model: IntentModel | None = None
+Trainer = Callable[[Iterable[tuple[str, str]]], LinearTextModel]
 
 
 def cache_dir() -> Path:
@@ -32,52 +29,72 @@ def cache_dir() -> Path:
     return Path(base) / "xiaoer"
 
 
-def model_path() -> Path:
-    return cache_dir() / MODEL_FILE
+class ModelStore:
+    """A model trained on demand, cached on disk, served from memory."""
 
+    def __init__(self, file_name: str, fingerprint: Callable[[], str], trainer: Trainer) -> None:
+        self.file_name = file_name
+        self._fingerprint = fingerprint
+        self._trainer = trainer
+        self._lock = threading.Lock()
+        self._model: LinearTextModel | None = None
 
-def _save(model: IntentModel) -> None:
-    try:
-        model.save(model_path())
-    except OSError as error:  # a read-only cache still serves from memory
-        log.warning("could not write the intent model cache %s: %s", model_path(), error)
+    @property
+    def path(self) -> Path:
+        return cache_dir() / self.file_name
 
-
-def _load_or_train() -> IntentModel:
-    from nlp.intent_training import corpus_fingerprint, train
-
-    fingerprint = corpus_fingerprint()
-    path = model_path()
-    if path.is_file():
+    def _save(self, model: LinearTextModel) -> None:
         try:
-            cached = IntentModel.load(path)
-        except (OSError, ValueError, KeyError) as error:
-            log.warning("ignoring an unreadable intent model cache %s: %s", path, error)
-        else:
-            if cached.fingerprint == fingerprint:
-                return cached
-    model = train()
-    _save(model)
-    return model
+            model.save(self.path)
+        except OSError as error:  # a read-only cache still serves from memory
+            log.warning("could not write the model cache %s: %s", self.path, error)
+
+    def _load_or_train(self) -> LinearTextModel:
+        fingerprint = self._fingerprint()
+        if self.path.is_file():
+            try:
+                cached = LinearTextModel.load(self.path)
+            except (OSError, ValueError, KeyError) as error:
+                log.warning("ignoring an unreadable model cache %s: %s", self.path, error)
+            else:
+                if cached.fingerprint == fingerprint:
+                    return cached
+        model = self._trainer(())
+        self._save(model)
+        return model
+
+    def get(self) -> LinearTextModel:
+        """The process-wide model (loaded or trained on first use)."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load_or_train()
+        return self._model
+
+    def retrain(self, extra: Iterable[tuple[str, str]] = ()) -> LinearTextModel:
+        """Train on the shipped data plus extra (text, label) pairs, cache it and serve it from now on."""
+        model = self._trainer(extra)
+        self._save(model)
+        with self._lock:
+            self._model = model
+        return model
+
+    def forget(self) -> None:
+        """Drop the in-memory model (the next `get` reloads the cache)."""
+        with self._lock:
+            self._model = None
 
 
-def intent_model() -> IntentModel:
-    """The process-wide intent model (loaded or trained on first use)."""
-    global _model
-    if _model is None:
-        with _lock:
-            if _model is None:
-                _model = _load_or_train()
-    return _model
+def _intent_fingerprint() -> str:
+    from nlp.intent_training import corpus_fingerprint
+
+    return corpus_fingerprint()
 
 
-def retrain(extra: Iterable[tuple[str, str]] = ()) -> IntentModel:
-    """Train on the corpus plus extra (text, intent) pairs, cache it and serve it from now on."""
-    global _model
+def _train_intents(extra: Iterable[tuple[str, str]]) -> LinearTextModel:
     from nlp.intent_training import train
 
-    model = train(extra)
-    _save(model)
-    with _lock:
-        _model = model
-    return model
+    return train(extra)
+
+
+intent_store = ModelStore("intent-model.npz", _intent_fingerprint, _train_intents)

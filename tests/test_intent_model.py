@@ -7,9 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nlp import model_store
-from nlp.intent_model import IntentModel
-from nlp.intent_training import export, fit_estimator, load_corpus, message_features, split
+from nlp.intent_training import load_corpus, split
+from nlp.linear_model import LinearTextModel
+from nlp.linear_training import export, fit_estimator, message_features
+from nlp.model_store import ModelStore
 from nlp.intents import INTENTS
 
 
@@ -52,7 +53,7 @@ def test_save_and_load_round_trip(tmp_path, pipeline_and_model):
     _, model = pipeline_and_model
     path = tmp_path / "m.npz"
     model.save(path)
-    loaded = IntentModel.load(path)
+    loaded = LinearTextModel.load(path)
     assert loaded.classes == model.classes and loaded.vocabulary == model.vocabulary
     feats = message_features("能便宜点吗")
     np.testing.assert_array_equal(loaded.predict_proba(feats), model.predict_proba(feats))
@@ -61,24 +62,23 @@ def test_save_and_load_round_trip(tmp_path, pipeline_and_model):
 def test_cache_is_reused_until_the_fingerprint_changes(tmp_path, monkeypatch, pipeline_and_model):
     _, model = pipeline_and_model
     monkeypatch.setenv("XIAOER_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(model_store, "_model", None)
+    fingerprint = ["current"]
     trained: list[int] = []
-    fake = dataclasses.replace(model, fingerprint="current")
 
-    def fake_train(extra=()):
+    def trainer(extra):
         trained.append(1)
-        return fake
+        return dataclasses.replace(model, fingerprint=fingerprint[0])
 
-    monkeypatch.setattr("nlp.intent_training.train", fake_train)
-    monkeypatch.setattr("nlp.intent_training.corpus_fingerprint", lambda: "current")
-    assert model_store.intent_model() is fake and trained == [1]
-    monkeypatch.setattr(model_store, "_model", None)
-    assert model_store.intent_model().fingerprint == "current" and trained == [1]  # from the cache file
-    monkeypatch.setattr("nlp.intent_training.corpus_fingerprint", lambda: "changed")
-    monkeypatch.setattr(model_store, "_model", None)
-    model_store.intent_model()
-    assert trained == [1, 1]
-    monkeypatch.setattr(model_store, "_model", None)
+    store = ModelStore("m.npz", lambda: fingerprint[0], trainer)
+    assert store.get().fingerprint == "current" and trained == [1]
+    assert (tmp_path / "m.npz").is_file()
+    store.forget()
+    assert store.get().fingerprint == "current" and trained == [1]  # from the cache file
+    fingerprint[0] = "changed"
+    store.forget()
+    assert store.get().fingerprint == "changed" and trained == [1, 1]
+    store.retrain()
+    assert trained == [1, 1, 1]
 
 
 CLEAR_CASES = {

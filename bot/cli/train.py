@@ -14,9 +14,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from nlp.model_store import model_path, retrain
+    from nlp.model_store import intent_store
 
     started = time.perf_counter()
-    model = retrain()
-    say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary), path=model_path())
+    model = intent_store.retrain()
+    say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary), path=intent_store.path)
     return 0

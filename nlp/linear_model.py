@@ -1,6 +1,6 @@
-"""The intent classifier at serving time: learned weights applied directly.
+"""A text classifier at serving time: learned weights applied directly.
 
-scikit-learn trains the model (`nlp.intent_training`); this module only needs
+scikit-learn trains the model (`nlp.linear_training`); this module only needs
 numpy, so a process that analyses messages never imports scikit-learn and a
 single message costs tens of microseconds instead of a pipeline call.
 The arithmetic mirrors `TfidfVectorizer(sublinear_tf=True)` followed by
@@ -19,15 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
-# Below this calibrated probability the top intent is a guess: the card says a
-# human should read the message instead of trusting the label. On the held-out
-# split about 10% of messages fall below it, and the label is right for about
-# half of those versus about 90% of the rest (see `xiaoer eval`).
-NEEDS_HUMAN_BELOW = 0.5
 
 
 @dataclass(frozen=True)
-class IntentModel:
+class LinearTextModel:
     """Linear one-vs-rest scores with per-class sigmoid calibration."""
 
     classes: tuple[str, ...]
@@ -88,7 +83,7 @@ class IntentModel:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path) -> IntentModel:
+    def load(cls, path: Path) -> LinearTextModel:
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(bytes(data["meta"]).decode("utf-8"))
             return cls(
