@@ -11,6 +11,14 @@ from nlp.checker.check import find_warnings
 from nlp.checker_eval import evaluate_checker, labelled_replies
 
 POLITE_REFUSAL = "亲，非常抱歉，这款已经是活动价了，暂时没办法再优惠呢，不过可以送您一个小礼品，您看可以吗？"
+SPEC_FORBIDDEN = (
+    "不可能 这不是我的问题 不关我的事 你不懂 别啰嗦 到底买不买 你自己看 没看见我在忙吗 我也没办法 你问我我问谁 "
+    "爱买不买 有本事你去投诉 你找别人去 这是规定 不知道 听不懂吗 说了多少遍了 急什么 谁让你不看 傻 蠢 有病 "
+    "神经病 滚 呵呵 就这点钱还 买不起就别买 加微信 加我QQ 私下交易 线下转账 支付宝直接转我 vx wx 薇信 扣扣"
+).split()
+SPEC_PUSHY = "你就买这个吧 就这个了 直接拍 我帮你选了 必须买 你肯定要 别犹豫了赶紧下单 不买会后悔 错过就没了".split()
+SPEC_COLD = "嗯 嗯嗯 哦 哦哦 行 好 知道了 看详情 自己看 没有 不知道 随便 有 可以".split()
+SPEC_REFUSALS = "不能 不行 不可以 没办法 无法 不支持 不包邮 不退 不能便宜".split()
 
 
 def warning_rules(text: str) -> set[str]:
@@ -45,6 +53,30 @@ def warning_rules(text: str) -> set[str]:
 )
 def test_each_problem_rule_fires(rule: str, text: str) -> None:
     assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize("phrase", SPEC_FORBIDDEN)
+def test_every_listed_forbidden_phrase_fires_inside_a_reply(phrase: str) -> None:
+    assert "forbidden_phrase" in warning_rules(f"亲，{phrase}，这个已经发货了。")
+
+
+@pytest.mark.parametrize("phrase", SPEC_PUSHY)
+def test_every_listed_pushy_wording_fires(phrase: str) -> None:
+    assert "pushy" in warning_rules(f"亲，{phrase}。")
+
+
+@pytest.mark.parametrize("word", SPEC_COLD)
+def test_a_reply_of_one_curt_word_is_cold(word: str) -> None:
+    assert "cold" in warning_rules(word) and "cold" in warning_rules(word + "。")
+
+
+@pytest.mark.parametrize("refusal", SPEC_REFUSALS)
+def test_a_refusal_without_apology_fires(refusal: str) -> None:
+    assert "refusal_without_apology" in warning_rules(f"亲，这个{refusal}。")
+
+
+def test_apology_anywhere_in_the_reply_clears_the_refusal() -> None:
+    assert "refusal_without_apology" not in warning_rules("亲，这个不包邮，不好意思哦，偏远地区要补运费")
 
 
 @pytest.mark.parametrize(
