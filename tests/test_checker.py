@@ -123,6 +123,12 @@ def test_span_of_imperative_clause_after_emoji() -> None:
     assert [text[f.start : f.end] for f in found] == ["提供一下收货电话。"]
 
 
+def test_traditional_characters_are_matched_with_spans_in_the_original() -> None:
+    text = "親，這不是我的問題。"
+    found = [f for f in check_reply(text).findings if f.rule == "forbidden_phrase"]
+    assert [text[f.start : f.end] for f in found] == ["這不是我的問題"]
+
+
 def test_agent_doing_something_quickly_is_not_an_order() -> None:
     assert "imperative" not in warning_rules("好的，我马上给您安排发货")
 

@@ -8,14 +8,14 @@ from importlib import resources
 
 import ahocorasick
 
-from nlp.normalize import fold_width
+from nlp.typos.checker import simplified_same_length
 
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
 def matching_form(text: str) -> str:
-    """Width-folded, ASCII-lower-cased `text`: same length, so spans found on it index `text`."""
-    return fold_width(text).translate(_ASCII_LOWER)
+    """Width-folded, simplified, ASCII-lower-cased `text`: same length, so spans found on it index `text`."""
+    return simplified_same_length(text).translate(_ASCII_LOWER)
 
 
 @cache
