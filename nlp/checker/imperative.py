@@ -13,7 +13,7 @@ _CUES = data_sections("imperative.txt")
 _OPENERS = re.compile(r"^(?:亲亲|亲爱的|亲|宝贝|宝|那你|那您|你|您|那就|那|就|现在|然后|先|再)+")
 _COMMAND = re.compile(r"^(?:" + alternation(_CUES["command"]).pattern + ")")
 _PROHIBITION = re.compile(r"^(?:别|不要)")
-_PROHIBITION_CUE = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p.startswith(("别", "不要"))) + ")")
+_ALWAYS_COMMAND = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p.startswith(("别", "不要", "把"))) + ")")
 _PRESSING = alternation(_CUES["pressing"])
 _POLITE = alternation(_CUES["polite"])
 _SOFTENER = alternation(_CUES["softener"], literal=True)  # 哦, 呢, ～, 即可…
@@ -36,8 +36,11 @@ def _is_pressing(core: str) -> bool:
 
 
 def _opens_with_command(rest: str) -> bool:
-    """A bare verb first, unless it only states a fact (发不了, 下单就送) or sets the time of what we do (确认收货后我们…)."""
-    if _PROHIBITION_CUE.match(rest):
+    """A bare verb first, unless it only states a fact (发不了, 下单就送) or sets the time of what we do (确认收货后我们…).
+
+    别…, 不要… and 把… are commands even when they end in 了 (别问了, 把钱付了).
+    """
+    if _ALWAYS_COMMAND.match(rest):
         return True
     return bool(_COMMAND.match(rest)) and not _STATEMENT.search(rest) and not _AGENT_AFTERWARDS.search(rest)
 
