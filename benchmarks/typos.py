@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlp.typos.evaluation import DEFAULT_DATA_DIR, DetectionScores, evaluate  # noqa: E402
+from nlp.typos.evaluation import DEFAULT_DATA_DIR, DetectionScores, evaluate
 
 
 def _line(name: str, scores: DetectionScores) -> str:

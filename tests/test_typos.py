@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,6 +10,9 @@ import pytest
 
 from nlp.typos import find_typos
 from nlp.typos.build import learn, same_sound
+from nlp.typos.candidate_model import FEATURES, CandidateModel, fit_candidate_model
+from nlp.typos.char_lm import CharBigramLM, count_ngrams
+from nlp.typos.checker import in_question
 from nlp.typos.evaluation import (
     DEFAULT_DATA_DIR,
     detection_scores,
@@ -145,3 +149,30 @@ def test_quality_on_the_tuning_set_and_clean_sentences() -> None:
     tuning = detection_scores(find_typos, read_sighan_json(DEFAULT_DATA_DIR / "sighan14_test.json"))
     assert tuning.precision >= 0.70 and tuning.recall >= 0.25
     assert false_alarm_rate(find_typos, read_lines(DEFAULT_DATA_DIR / "clean_sentences.txt")) <= 0.05
+
+
+def test_char_lm_prefers_the_common_bigram() -> None:
+    lm = CharBigramLM(count_ngrams(["朋友很好", "我的朋友", "朋友来了"], min_bigram_count=1))
+    assert lm.logprob("朋", "友") > lm.logprob("朋", "唷")
+    assert lm.local_logprob("朋唷", 1, "友") > lm.local_logprob("朋唷", 1, "唷")
+    assert lm.char_count("友") == 3
+
+
+def test_candidate_model_round_trip(tmp_path) -> None:
+    features = [[float(i % 7), float(i % 3)] + [0.0] * (len(FEATURES) - 2) for i in range(60)]
+    labels = [int(row[0] > 3) for row in features]
+    model = fit_candidate_model(features, labels, threshold=0.5)
+    assert model.probability(features[6]) > 0.5 > model.probability(features[1])
+    path = tmp_path / "model.json"
+    model.save(path)
+    assert json.loads(path.read_text("utf-8"))["features"] == list(FEATURES)
+
+
+def test_shipped_candidate_model_matches_the_features() -> None:
+    model = CandidateModel.load()
+    assert len(model.weights) == len(FEATURES) and 0 < model.threshold < 1
+
+
+def test_interrogative_kept_in_questions() -> None:
+    assert find_typos("亲，您喜欢哪一种呢？") == []
+    assert in_question("您喜欢哪一种呢～", 3) and not in_question("哪一种。是的？", 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 from nlp.findings import Finding
+from nlp.typos.candidate_model import CandidateModel
+from nlp.typos.char_lm import CharBigramLM
 from nlp.typos.checker import TypoChecker
 from nlp.typos.lexicon import build_lexicon
 
@@ -13,12 +15,12 @@ _checker: TypoChecker | None = None
 
 
 def checker() -> TypoChecker:
-    """The shared checker, built on first use (about a second) and read-only afterwards."""
+    """The shared checker, built on first use (one to two seconds) and read-only afterwards."""
     global _checker
     if _checker is None:
         with _lock:
             if _checker is None:
-                _checker = TypoChecker(build_lexicon())
+                _checker = TypoChecker(build_lexicon(), CharBigramLM.load(), CandidateModel.load())
     return _checker
 
 

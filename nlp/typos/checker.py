@@ -1,16 +1,19 @@
 """Find suspected wrong characters in a reply.
 
 Two detectors share one pass over the text:
-1. known wrong words (exact match), e.g. 一但 -> 一旦;
-2. a confusable character whose replacement turns the neighbourhood into a
-   clearly more probable segmentation under the word-frequency model
-   (jieba's dictionary), e.g. 朋唷 -> 朋友.
+1. known wrong words (exact match), e.g. 一但 -> 一旦, verified in context;
+2. one-character fixes: a confusable character that completes a dictionary
+   word, or a frequent learned confusion (的/地), is described by features
+   (gain of the best word segmentation under jieba's word frequencies, gain
+   under a character bigram model, word frequencies, kind of confusion) and
+   kept when the candidate model gives it enough probability, e.g. 朋唷 -> 朋友.
 Spans inside protected words (shop, product and brand names) are never flagged.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import opencc
@@ -18,10 +21,15 @@ import opencc
 from nlp.findings import Finding
 from nlp.normalize import MAX_ANALYSED_CHARS, fold_width
 from nlp.texts import TYPO_MESSAGE
+from nlp.typos.candidate_model import CandidateModel
+from nlp.typos.char_lm import CharBigramLM
 from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, Lexicon, is_han
 
 CONTEXT_CHARS = 4
-MAX_WORD_LEN = 6
+MAX_WORD_LEN = 4
+INTERROGATIVES = frozenset("哪")  # kept as they are inside a question
+_SENTENCE_END = re.compile(r"[。！!？?～~\n]")
+_QUESTION_MARKS = frozenset("？?呢")
 
 Scores = tuple[list[float], list[float]]
 
@@ -62,16 +70,31 @@ def han_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-class TypoChecker:
-    """Typo detector over a shared `Lexicon`.
+def in_question(text: str, position: int) -> bool:
+    """True when the sentence around `position` is a question (ends with a question mark or has 呢 after it)."""
+    end = _SENTENCE_END.search(text, position)
+    clause = text[position : end.end() if end else len(text)]
+    return any(char in _QUESTION_MARKS for char in clause)
 
-    `threshold` is the log-probability gain a character fix must bring, `known_threshold` the gain a
-    known wrong word's fix must bring (both tuned on SIGHAN-14 against the clean-sentence false alarms).
+
+class TypoChecker:
+    """Typo detector over a shared `Lexicon`, character model and candidate model.
+
+    `known_threshold` is the segmentation gain a known wrong word's fix must bring (tuned on
+    SIGHAN-14 against the clean-sentence false alarms). Without a candidate model the checker
+    only finds known wrong words (used to build that model).
     """
 
-    def __init__(self, lexicon: Lexicon, threshold: float = 6.0, known_threshold: float = 2.0) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        char_lm: CharBigramLM,
+        model: CandidateModel | None,
+        known_threshold: float = 2.0,
+    ) -> None:
         self.lexicon = lexicon
-        self.threshold = threshold
+        self.char_lm = char_lm
+        self.model = model
         self.known_threshold = known_threshold
 
     def find(self, text: str) -> list[Finding]:
@@ -94,23 +117,59 @@ class TypoChecker:
         simple = simplified_same_length(text)
         protected = self._protected_mask(simple)
         found = self._known_wrong_words(simple, protected)
-        taken = [False] * len(simple)
+        if self.model is None:
+            return found
+        skip = [p or (c in INTERROGATIVES and in_question(simple, i)) for i, (p, c) in enumerate(zip(protected, simple))]
         for c in found:
-            taken[c.start : c.end] = [True] * (c.end - c.start)
+            skip[c.start : c.end] = [True] * (c.end - c.start)
+        best: dict[int, tuple[float, str]] = {}
         for run_start, run_end in han_runs(simple):
             run = simple[run_start:run_end]
-            scores: Scores | None = None
-            for offset, char in enumerate(run):
-                if taken[run_start + offset] or protected[run_start + offset]:
-                    continue
-                candidates = self._candidates(run, offset)
-                if not candidates:
-                    continue
-                scores = scores or self._segmentation_scores(run)
-                right = self._best_replacement(run, offset, candidates, scores)
-                if right is not None:
-                    found.append(Correction(run_start + offset, run_start + offset + 1, char, right))
+            for offset, candidate, features in self.candidate_features(run, skip[run_start:run_end]):
+                probability = self.model.probability(features)
+                position = run_start + offset
+                if probability > self.model.threshold and probability > best.get(position, (0.0, ""))[0]:
+                    best[position] = (probability, candidate)
+        found.extend(Correction(p, p + 1, simple[p], candidate) for p, (_, candidate) in best.items())
         return sorted(found, key=lambda c: c.start)
+
+    def candidate_features(self, run: str, skip: list[bool]) -> list[tuple[int, str, list[float]]]:
+        """(position, candidate character, features) of every one-character fix worth scoring in `run`."""
+        rows = []
+        scores: Scores | None = None
+        lm = self.char_lm
+        for position, char in enumerate(run):
+            if skip[position]:
+                continue
+            candidates = self._candidates(run, position)
+            if not candidates:
+                continue
+            scores = scores or self._segmentation_scores(run)
+            base = scores[0][-1]
+            _, old_freq, old_len = self._with_char(run, position, char, scores)
+            old_lm = lm.local_logprob(run, position, char)
+            old_count = math.log1p(lm.char_count(char))
+            kinds = self.lexicon.confusable.get(char, {})
+            frequent = self.lexicon.frequent.get(char, ())
+            for candidate in candidates:
+                logprob, new_freq, new_len = self._with_char(run, position, candidate, scores)
+                kind = kinds.get(candidate)
+                features = [
+                    logprob - base,
+                    lm.local_logprob(run, position, candidate) - old_lm,
+                    math.log1p(old_freq),
+                    old_len,
+                    math.log1p(new_freq),
+                    new_len,
+                    old_count,
+                    math.log1p(lm.char_count(candidate)),
+                    float(kind == "other_tone"),
+                    float(kind == "shape"),
+                    float(kind == "learned"),
+                    float(candidate in frequent),
+                ]
+                rows.append((position, candidate, features))
+        return rows
 
     def _protected_mask(self, text: str) -> list[bool]:
         """True at every character inside a protected word."""
@@ -142,30 +201,20 @@ class TypoChecker:
         return found
 
     def _candidates(self, run: str, position: int) -> list[str]:
-        """Confusable characters that, put at `position`, complete a common word inside `run`."""
-        confusable = self.lexicon.confusable.get(run[position])
+        """Confusable characters that complete a common word at `position`, plus the frequent confusions."""
+        char = run[position]
+        confusable = self.lexicon.confusable.get(char)
         if not confusable:
             return []
         completions = self.lexicon.completions
-        candidates: set[str] = set()
+        candidates = set(self.lexicon.frequent.get(char, ()))
         for start in range(max(0, position - MAX_INDEXED_LEN + 1), position + 1):
             prefix = run[start:position] + BLANK
             for end in range(max(position + 1, start + 2), min(len(run), start + MAX_INDEXED_LEN) + 1):
-                for char in completions.get(prefix + run[position + 1 : end], ""):
-                    if char in confusable:
-                        candidates.add(char)
+                for other in completions.get(prefix + run[position + 1 : end], ""):
+                    if other in confusable:
+                        candidates.add(other)
         return sorted(candidates)
-
-    def _best_replacement(self, run: str, position: int, candidates: list[str], scores: Scores) -> str | None:
-        """The candidate that makes `run` most probable, if its gain minus the confusion cost passes the threshold."""
-        prefix, suffix = scores
-        confusable = self.lexicon.confusable[run[position]]
-        best, best_gain = None, self.threshold
-        for candidate in candidates:
-            gain = self._substituted_logprob(run, position, candidate, scores) - prefix[-1] - confusable[candidate]
-            if gain > best_gain:
-                best, best_gain = candidate, gain
-        return best
 
     def gain(self, text: str, start: int, end: int, replacement: str) -> float:
         """How much more probable the neighbourhood of `text[start:end]` becomes with `replacement`."""
@@ -199,15 +248,19 @@ class TypoChecker:
             suffix[start] = best
         return prefix, suffix
 
-    def _substituted_logprob(self, text: str, position: int, char: str, scores: Scores) -> float:
-        """Best segmentation log-probability of `text` with `char` at `position`: best over the words covering it."""
+    def _with_char(self, run: str, position: int, char: str, scores: Scores) -> tuple[float, int, int]:
+        """With `char` at `position`: the best segmentation log-probability of `run` (best over the words
+        covering the position), and the frequency and length of the most frequent dictionary word covering it."""
         freq, log, log_total = self.lexicon.freq, math.log, self.lexicon.log_total
         prefix, suffix = scores
         best = prefix[position] + log(freq.get(char) or 1) - log_total + suffix[position + 1]
+        top_count, top_len = 0, 0
         for start in range(max(0, position - MAX_WORD_LEN + 1), position + 1):
-            head = text[start:position] + char
-            for end in range(max(position + 1, start + 2), min(len(text), start + MAX_WORD_LEN) + 1):
-                count = freq.get(head + text[position + 1 : end])
+            head = run[start:position] + char
+            for end in range(max(position + 1, start + 2), min(len(run), start + MAX_WORD_LEN) + 1):
+                count = freq.get(head + run[position + 1 : end])
                 if count:
                     best = max(best, prefix[start] + log(count) - log_total + suffix[end])
-        return best
+                    if count > top_count:
+                        top_count, top_len = count, end - start
+        return best, top_count, top_len

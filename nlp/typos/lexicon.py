@@ -2,7 +2,8 @@
 
 - known wrong words with their correction (public list, shop list, pairs
   learned from SIGHAN-15 training data),
-- confusable characters (same pronunciation, similar shape, learned pairs),
+- confusable characters (same pronunciation, similar shape, learned pairs) and
+  the frequent learned confusions that are always worth a look (的/地, 在/再),
 - protected words that are never flagged (shop, product and brand names),
 - an index from "word with one character blanked" to the characters that
   complete it, so a wrong character is found by a few dictionary look-ups.
@@ -24,6 +25,7 @@ DATA_DIR = "data/typos"
 BLANK = "?"
 MIN_INDEXED_FREQ = 5
 MAX_INDEXED_LEN = 4
+FREQUENT_PAIR_COUNT = 5
 
 
 def _data_lines(name: str) -> list[str]:
@@ -43,22 +45,13 @@ def is_han(char: str) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class ConfusionCosts:
-    """Log-probability a correction must additionally gain, by kind of confusion (tuned on SIGHAN-14)."""
-
-    learned: float = 0.0
-    same_tone: float = 0.0
-    other_tone: float = 0.0
-    shape: float = 3.0
-
-
-@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Everything the checker looks up; immutable once built, so safe to share between threads."""
 
     known_wrong: ahocorasick.Automaton  # wrong word -> (wrong, right, trusted)
     protected: ahocorasick.Automaton  # protected word -> its length
-    confusable: dict[str, dict[str, float]]  # char -> {char it may stand for: cost of that confusion}
+    confusable: dict[str, dict[str, str]]  # char -> {char it may stand for: kind of confusion}
+    frequent: dict[str, tuple[str, ...]]  # char -> chars it was often written for in the training data
     completions: dict[str, str]  # word with one char blanked -> chars completing it
     freq: dict[str, int]  # word frequencies (jieba dictionary + shop dictionary)
     log_total: float
@@ -97,34 +90,47 @@ def _protected_words() -> ahocorasick.Automaton:
     return automaton
 
 
-def _confusable_chars(costs: ConfusionCosts) -> dict[str, dict[str, float]]:
-    """Characters each character may have been typed for, with the cost of each kind of confusion.
+def _learned_pairs() -> list[tuple[str, str, int]]:
+    """(wrong, right, count) character pairs learned from training data."""
+    rows = (line.split("\t") for line in _data_lines("learned_chars.tsv"))
+    return [(wrong, right, int(count)) for wrong, right, count in rows]
 
-    Kinds: learned from training pairs, same sound and tone, same sound other tone, similar shape;
-    a pair of several kinds gets the cheapest.
+
+def _confusable_chars() -> dict[str, dict[str, str]]:
+    """Characters each character may have been typed for, with the kind of confusion.
+
+    Kinds: same_tone, other_tone (same pinyin), shape, learned; a pair of several kinds keeps the first.
     """
-    table: dict[str, dict[str, float]] = defaultdict(dict)
+    table: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def add(wrong: str, right: str, cost: float) -> None:
-        if wrong != right and cost < table[wrong].get(right, math.inf):
-            table[wrong][right] = cost
+    def add(wrong: str, right: str, kind: str) -> None:
+        if wrong != right and right not in table[wrong]:
+            table[wrong][right] = kind
 
     for name in ("same_pinyin.txt", "same_sound.tsv"):
         for line in _data_lines(name):
             char, same_tone, other_tone = (line.split("\t") + [""])[:3]
             for other in same_tone:
-                add(char, other, costs.same_tone)
+                add(char, other, "same_tone")
             for other in other_tone:
-                add(char, other, costs.other_tone)
+                add(char, other, "other_tone")
     for line in _data_lines("same_stroke.txt"):
         group = line.split("\t")
         for char in group:
             for other in group:
-                add(char, other, costs.shape)
-    for line in _data_lines("learned_chars.tsv"):
-        wrong, right, _count = line.split("\t")
-        add(wrong, right, costs.learned)
+                add(char, other, "shape")
+    for wrong, right, _count in _learned_pairs():
+        add(wrong, right, "learned")
     return dict(table)
+
+
+def _frequent_confusions() -> dict[str, tuple[str, ...]]:
+    """Learned confusions seen at least FREQUENT_PAIR_COUNT times."""
+    table: dict[str, list[str]] = defaultdict(list)
+    for wrong, right, count in _learned_pairs():
+        if count >= FREQUENT_PAIR_COUNT:
+            table[wrong].append(right)
+    return {char: tuple(rights) for char, rights in table.items()}
 
 
 def _completion_index(freq: dict[str, int]) -> dict[str, str]:
@@ -137,14 +143,15 @@ def _completion_index(freq: dict[str, int]) -> dict[str, str]:
     return dict(index)
 
 
-def build_lexicon(costs: ConfusionCosts = ConfusionCosts()) -> Lexicon:
+def build_lexicon() -> Lexicon:
     """Load every resource (about a second); call once and share the result."""
     tok = tokenizer()
     freq = tok.FREQ
     return Lexicon(
         known_wrong=_known_wrong_words(freq),
         protected=_protected_words(),
-        confusable=_confusable_chars(costs),
+        confusable=_confusable_chars(),
+        frequent=_frequent_confusions(),
         completions=_completion_index(freq),
         freq=freq,
         log_total=math.log(tok.total),
