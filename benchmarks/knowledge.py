@@ -91,14 +91,18 @@ async def suggestion_quality(url: str) -> None:
         for tier, message, acceptable in rows:
             analysis = analyze(message)
             concession = concession_for(1, await shop_facts(session)) if tier == "yellow" else None
-            shown = [keys[s.template_id] for s in await service._suggester.suggest(session, analysis, tier, {}, concession)]
+            shown = [
+                keys[s.template_id] for s in await service._suggester.suggest(session, analysis, tier, {}, concession)
+            ]
             top1 += shown[0] in acceptable
             top3 += bool(acceptable & set(shown))
             if shown[0] not in acceptable:
                 misses.append(f"{message} -> {shown[0]}")
     await engine.dispose()
-    print(f"suggestion quality on {len(rows)} labelled messages (real analysis): top-1 {top1}/{len(rows)}"
-          f" ({top1 / len(rows):.0%}), top-3 {top3}/{len(rows)} ({top3 / len(rows):.0%})")
+    print(
+        f"suggestion quality on {len(rows)} labelled messages (real analysis): top-1 {top1}/{len(rows)}"
+        f" ({top1 / len(rows):.0%}), top-3 {top3}/{len(rows)} ({top3 / len(rows):.0%})"
+    )
     for miss in misses:
         print(f"  top-1 miss: {miss}")
 
@@ -138,12 +142,18 @@ async def measure(url: str) -> None:
     backend = make_url(url).get_backend_name()
     ms = lambda seconds: f"{seconds * 1000:.1f} ms"  # noqa: E731
     print(f"[{backend}] messages: {len(messages)}")
-    print(f"  assist (analyse + record + tier + rank + fill + record shown): median {ms(statistics.median(full))},"
-          f" p95 {ms(percentile(full, 0.95))}")
-    print(f"  suggestions only (rank + fill over the default live templates, analysis given): median"
-          f" {ms(statistics.median(ranking))}, p95 {ms(percentile(ranking, 0.95))}")
-    print(f"  import of {TEMPLATES} templates (validate + checker + write): {first_import:.2f} s,"
-          f" added {result.added}; re-import: {second_import:.2f} s, unchanged {again.unchanged}")
+    print(
+        f"  assist (analyse + record + tier + rank + fill + record shown): median {ms(statistics.median(full))},"
+        f" p95 {ms(percentile(full, 0.95))}"
+    )
+    print(
+        f"  suggestions only (rank + fill over the default live templates, analysis given): median"
+        f" {ms(statistics.median(ranking))}, p95 {ms(percentile(ranking, 0.95))}"
+    )
+    print(
+        f"  import of {TEMPLATES} templates (validate + checker + write): {first_import:.2f} s,"
+        f" added {result.added}; re-import: {second_import:.2f} s, unchanged {again.unchanged}"
+    )
 
 
 async def main() -> None:
@@ -153,8 +163,9 @@ async def main() -> None:
     pg = os.environ.get("XIAOER_TEST_PG_URL") or os.environ.get("DATABASE_URL")
     if pg and make_url(pg).get_backend_name() == "postgresql":
         name = f"bench_{uuid.uuid4().hex[:8]}"
-        server = create_engine(make_url(pg).set(database="postgres").render_as_string(hide_password=False),
-                               isolation_level="AUTOCOMMIT")
+        server = create_engine(
+            make_url(pg).set(database="postgres").render_as_string(hide_password=False), isolation_level="AUTOCOMMIT"
+        )
         async with server.connect() as connection:
             await connection.execute(text(f'CREATE DATABASE "{name}"'))
         try:

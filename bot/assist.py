@@ -150,8 +150,9 @@ class AssistService:
             raise MessageRejected(problem)
         analysis = self.analyzer(text)
         nickname = (buyer_nickname or "").strip() or None
-        log.info("assist buyer=%s intent=%s risk=%s text=%s", nickname, analysis.intent, analysis.risk.level,
-                 mask_pii(text))
+        log.info(
+            "assist buyer=%s intent=%s risk=%s text=%s", nickname, analysis.intent, analysis.risk.level, mask_pii(text)
+        )
         async with self.sessions.begin() as session:
             buyer = await buyer_by_nickname(session, nickname) if nickname else None
             conversation = await self._conversation(session, buyer, agent)
@@ -313,4 +314,3 @@ class AssistService:
 
 def _view(buyer: Buyer, decision: TierDecision) -> BuyerView:
     return BuyerView(buyer.nickname, decision.tier, decision.source, decision.rule_tier)
-

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nlp.findings import ReplyCheck
-
 from knowledge.errors import CheckerBlockedError, FieldError, PermissionDeniedError
 from knowledge.models import Staff
 from knowledge.placeholders import fill
+from nlp.findings import ReplyCheck
 
 Checker = Callable[[str], ReplyCheck]
 

@@ -45,7 +45,8 @@ def concession_for(n: int, facts: ShopFacts) -> Concession | None:
     offered = [
         kind
         for kind, available in zip(
-            LADDER, (bool(facts.gifts), facts.shipping_discount > 0, facts.price_step > 0 and facts.max_price_discount > 0)
+            LADDER,
+            (bool(facts.gifts), facts.shipping_discount > 0, facts.price_step > 0 and facts.max_price_discount > 0),
         )
         if available
     ]
@@ -53,7 +54,11 @@ def concession_for(n: int, facts: ShopFacts) -> Concession | None:
         return None
     kind = offered[min(n, len(offered)) - 1]
     gift = facts.gifts[0] if facts.gifts else None
-    shipping = min(Decimal(facts.shipping_discount), Decimal(facts.shipping_fee)) if "shipping_discount" in offered[:n] else Decimal(0)
+    shipping = (
+        min(Decimal(facts.shipping_discount), Decimal(facts.shipping_fee))
+        if "shipping_discount" in offered[:n]
+        else Decimal(0)
+    )
     price = Decimal(0)
     if kind == "price_step":
         steps = n - offered.index("price_step")

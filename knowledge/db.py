@@ -29,8 +29,11 @@ def database_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
         return f"sqlite+aiosqlite:///{data_dir() / 'xiaoer.db'}"
-    for plain, driver in (("postgres://", "postgresql+asyncpg://"), ("postgresql://", "postgresql+asyncpg://"),
-                          ("sqlite://", "sqlite+aiosqlite://")):
+    for plain, driver in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
         if url.startswith(plain):
             return driver + url.removeprefix(plain)
     return url

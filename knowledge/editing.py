@@ -26,8 +26,14 @@ async def get_template(session: AsyncSession, template_id: int) -> Template:
     return template
 
 
-def _revision(template: Template, fields: TemplateFields, author: Staff, base_version: int, reason: str,
-              override_reason: str | None) -> TemplateRevision:
+def _revision(
+    template: Template,
+    fields: TemplateFields,
+    author: Staff,
+    base_version: int,
+    reason: str,
+    override_reason: str | None,
+) -> TemplateRevision:
     return TemplateRevision(
         template=template,
         base_version=base_version,
@@ -123,7 +129,9 @@ async def propose_change(
     return revision
 
 
-async def _apply_revision(session: AsyncSession, template: Template, revision: TemplateRevision, approver: Staff) -> None:
+async def _apply_revision(
+    session: AsyncSession, template: Template, revision: TemplateRevision, approver: Staff
+) -> None:
     _apply(template, TemplateFields.of(revision))
     await _flush_edit(session, template, revision.base_version)
     revision.state = "applied"
@@ -147,8 +155,14 @@ async def edit_template(
     template = await get_template(session, template_id)
     keep_status = _with_status(fields, template.status if template.status != "pending" else fields.status)
     return await propose_change(
-        session, template_id, expected_version, author, keep_status,
-        checker=checker, reason=reason, override_reason=override_reason,
+        session,
+        template_id,
+        expected_version,
+        author,
+        keep_status,
+        checker=checker,
+        reason=reason,
+        override_reason=override_reason,
     )
 
 
@@ -177,8 +191,14 @@ async def revert_template(
     if old is None or old.template_id != template_id:
         raise NotFoundError("revision_not_found", revision_id=revision_id)
     return await propose_change(
-        session, template_id, expected_version, author, TemplateFields.of(old),
-        checker=checker, reason=reason, override_reason=override_reason,
+        session,
+        template_id,
+        expected_version,
+        author,
+        TemplateFields.of(old),
+        checker=checker,
+        reason=reason,
+        override_reason=override_reason,
     )
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from nlp.intents import INTENTS
-
 from knowledge.errors import FieldError, ValidationError
 from knowledge.models import TEMPLATE_STATUSES, TIERS, Template, TemplateRevision
+from knowledge.placeholders import validate_placeholders
+from nlp.intents import INTENTS
 
 KEY_LIMIT = Template.__table__.c.key.type.length
 TITLE_LIMIT = Template.__table__.c.title.type.length
-from knowledge.placeholders import validate_placeholders
 
 
 @dataclass(frozen=True, slots=True)

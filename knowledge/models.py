@@ -62,7 +62,6 @@ class Staff(Base):
     __table_args__ = (one_of("role", ROLES),)
 
 
-
 class Template(Base):
     """A reply template; `version` increases with every applied edit (optimistic lock)."""
 
@@ -115,7 +114,6 @@ class TemplateRevision(Base):
     __table_args__ = (one_of("state", REVISION_STATES), one_of("status", TEMPLATE_STATUSES))
 
 
-
 class ShopFacts(Base):
     """The shop's facts that fill placeholders and cap concessions (a single row)."""
 
@@ -149,7 +147,6 @@ class Buyer(Base):
     __table_args__ = (one_of("tier", TIERS), one_of("tier_source", TIER_SOURCES))
 
 
-
 class BuyerEvent(Base):
     """Something a buyer did (bargained, tricky, bad review, ...) or a manual tier override."""
 
@@ -166,7 +163,6 @@ class BuyerEvent(Base):
     buyer: Mapped[Buyer] = relationship(back_populates="events")
 
     __table_args__ = (one_of("kind", BUYER_EVENTS),)
-
 
 
 class Conversation(Base):

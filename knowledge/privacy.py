@@ -9,10 +9,9 @@ from datetime import timedelta
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nlp.entities import find_entities
-
 from knowledge.errors import FieldError
 from knowledge.models import BuyerEvent, Message, utcnow
+from nlp.entities import find_entities
 
 DEFAULT_RETENTION_DAYS = 180
 LOGGED_CHARS = 200

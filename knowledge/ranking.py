@@ -18,12 +18,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from knowledge.concessions import Concession
+from knowledge.texts import CONCESSION_NAMES, REASONS, TIER_NAMES
 from nlp.intents import intent_name
 from nlp.normalize import normalize
 from nlp.tokenize import words
-
-from knowledge.concessions import Concession
-from knowledge.texts import CONCESSION_NAMES, REASONS, TIER_NAMES
 
 WEIGHTS = {"intent": 0.55, "tier": 0.20, "similarity": 0.15, "usage": 0.10}
 GENERIC_TIER_FIT = 0.5

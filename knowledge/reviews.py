@@ -30,8 +30,14 @@ async def record_review(
         raise FieldError("rating", "unknown_rating", value=rating)
     if not order_id.strip():
         raise FieldError("order_id", "empty_field")
-    review = Review(order_id=order_id.strip(), buyer_id=buyer.id, rating=rating, text=text,
-                    reviewed_on=reviewed_on or utcnow(), handled=rating != "bad")
+    review = Review(
+        order_id=order_id.strip(),
+        buyer_id=buyer.id,
+        rating=rating,
+        text=text,
+        reviewed_on=reviewed_on or utcnow(),
+        handled=rating != "bad",
+    )
     session.add(review)
     await record_event(session, buyer, "purchased", message=order_id.strip())
     if rating == "bad":

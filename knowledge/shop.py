@@ -56,7 +56,9 @@ def facts_to_dict(facts: ShopFacts) -> dict[str, object]:
     result: dict[str, object] = {}
     for field in FACT_FIELDS:
         value = getattr(facts, field)
-        result[field] = f"{Decimal(value):.2f}" if field in MONEY_FIELDS else (list(value) if field == "gifts" else value)
+        result[field] = (
+            f"{Decimal(value):.2f}" if field in MONEY_FIELDS else (list(value) if field == "gifts" else value)
+        )
     return result
 
 

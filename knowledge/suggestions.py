@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from nlp.analysis import Analysis
-
 from knowledge.concessions import Concession
 from knowledge.models import Message, Suggestion, Template
 from knowledge.placeholders import fill
 from knowledge.ranking import Candidate, TemplateRanker
+from nlp.analysis import Analysis
 
 ENTITY_PLACEHOLDERS = {"order_id": "order_id", "tracking_no": "tracking_no", "money": "price"}
 
@@ -65,17 +64,18 @@ class Suggester:
     async def _refresh(self, session: AsyncSession) -> None:
         live = Template.status == "live"
         stamp = tuple(
-            (await session.execute(
-                select(func.count(), func.max(Template.id), func.sum(Template.version), func.max(Template.updated_at))
-                .where(live)
-            )).one()
+            (
+                await session.execute(
+                    select(
+                        func.count(), func.max(Template.id), func.sum(Template.version), func.max(Template.updated_at)
+                    ).where(live)
+                )
+            ).one()
         )
         if stamp == self._stamp:
             return
         templates = await session.scalars(select(Template).where(live).order_by(Template.id))
-        candidates = [
-            Candidate(t.id, t.intent, tuple(t.tiers), tuple(t.tags), t.title, t.text) for t in templates
-        ]
+        candidates = [Candidate(t.id, t.intent, tuple(t.tiers), tuple(t.tags), t.title, t.text) for t in templates]
         self._ranker = TemplateRanker().fit(candidates)
         self._templates = {c.template_id: c for c in candidates}
         self._stamp = stamp

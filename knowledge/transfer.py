@@ -60,10 +60,7 @@ def parse(content: str, fmt: str) -> Document:
         missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise KnowledgeError("file_structure", reason="缺少列：" + "、".join(missing))
-        rows = [
-            {**row, "tiers": _split(row["tiers"]), "tags": _split(row["tags"])}
-            for row in reader
-        ]
+        rows = [{**row, "tiers": _split(row["tiers"]), "tags": _split(row["tags"])} for row in reader]
         return Document(shop=None, rows=rows)
     try:
         data = yaml.safe_load(content) or {}
@@ -102,10 +99,17 @@ def read_file(path: Path) -> Document:
     return parse(content, fmt)
 
 
-def validate(
-    document: Document, checker: Checker | None, override_reason: str | None = None
-) -> tuple[dict[str, object] | None, list[tuple[str, TemplateFields]]]:
-    """Clean facts and rows; one `ValidationError` names every bad row and field."""
+@dataclass(frozen=True, slots=True)
+class CleanRow:
+    """A validated template row and its number in the file."""
+
+    number: int
+    key: str
+    fields: TemplateFields
+
+
+def validate(document: Document) -> tuple[dict[str, object] | None, list[CleanRow], list[FieldError]]:
+    """Clean facts and rows, collecting every bad row and field instead of stopping at the first."""
     errors: list[FieldError] = []
     facts = None
     if document.shop is not None:
@@ -113,7 +117,7 @@ def validate(
             facts = clean_facts(document.shop)
         except ValidationError as error:
             errors.extend(error.errors)
-    rows: list[tuple[str, TemplateFields]] = []
+    rows: list[CleanRow] = []
     seen: set[str] = set()
     for number, raw in enumerate(document.rows, start=1):
         try:
@@ -137,14 +141,8 @@ def validate(
         except ValidationError as error:
             errors.extend(e.at_row(number) for e in error.errors)
             continue
-        if checker is not None and not override_reason and fields.status != "retired":
-            warnings = checker_warnings(fields.text, checker)
-            if warnings:
-                errors.append(warnings_error(warnings).at_row(number))
-        rows.append((key, fields))
-    if errors:
-        raise ValidationError(errors)
-    return facts, rows
+        rows.append(CleanRow(number, key, fields))
+    return facts, rows, errors
 
 
 async def import_document(
@@ -155,27 +153,47 @@ async def import_document(
     override_reason: str | None = None,
     reason: str = "",
 ) -> ImportResult:
-    """Validate everything, then add new templates and update changed ones (matched by key)."""
+    """Validate everything, then add new templates and update changed ones (matched by key).
+
+    The reply checker reads only new and changed texts: re-importing what is already
+    there changes nothing and asks nothing, even if the checker's rules moved on.
+    """
     if override_reason and not author.can_approve:
         raise PermissionDeniedError("needs_supervisor")
-    facts, rows = validate(document, checker, override_reason)
-    existing = {t.key: t for t in await session.scalars(select(Template).where(Template.key.in_([k for k, _ in rows])))}
-    added = updated = unchanged = 0
-    for key, fields in rows:
-        template = existing.get(key)
+    facts, rows, errors = validate(document)
+    keys = [row.key for row in rows]
+    existing = {t.key: t for t in await session.scalars(select(Template).where(Template.key.in_(keys)))}
+    changes = [row for row in rows if row.key not in existing or TemplateFields.of(existing[row.key]) != row.fields]
+    if checker is not None and not override_reason:
+        for row in changes:
+            current = existing.get(row.key)
+            if row.fields.status == "retired" or (current is not None and current.text == row.fields.text):
+                continue
+            warnings = checker_warnings(row.fields.text, checker)
+            if warnings:
+                errors.append(warnings_error(warnings).at_row(row.number))
+    if errors:
+        raise ValidationError(sorted(errors, key=lambda e: e.row or 0))
+    for row in changes:
+        template = existing.get(row.key)
         if template is None:
-            await add_template(session, author, key, fields, checker=None, reason=reason, override_reason=override_reason)
-            added += 1
-        elif TemplateFields.of(template) == fields:
-            unchanged += 1
+            await add_template(
+                session, author, row.key, row.fields, checker=None, reason=reason, override_reason=override_reason
+            )
         else:
             await propose_change(
-                session, template.id, template.version, author, fields,
-                checker=None, reason=reason, override_reason=override_reason,
+                session,
+                template.id,
+                template.version,
+                author,
+                row.fields,
+                checker=None,
+                reason=reason,
+                override_reason=override_reason,
             )
-            updated += 1
+    added = sum(row.key not in existing for row in changes)
     shop_changed = await save_facts(session, facts) if facts is not None else False
-    return ImportResult(added, updated, unchanged, shop_changed)
+    return ImportResult(added, len(changes) - added, len(rows) - len(changes), shop_changed)
 
 
 def _template_row(template: Template) -> dict[str, object]:

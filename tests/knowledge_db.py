@@ -22,7 +22,9 @@ PG_URL = os.environ.get("XIAOER_TEST_PG_URL")
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),
-    pytest.param("postgresql", id="postgresql", marks=pytest.mark.skipif(not PG_URL, reason="XIAOER_TEST_PG_URL unset")),
+    pytest.param(
+        "postgresql", id="postgresql", marks=pytest.mark.skipif(not PG_URL, reason="XIAOER_TEST_PG_URL unset")
+    ),
 ]
 
 

@@ -7,8 +7,9 @@ import pytest
 import yaml
 
 from bot.cli import db, kb, suggest
+from nlp.messages import problem_message
 
-from knowledge_db import engine, url  # noqa: F401  (fixtures)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 
 def xiaoer(*argv: str) -> int:
@@ -46,7 +47,7 @@ def test_suggest_for_a_buyer_and_bad_input(database, capsys):
     assert any("议价第 1 次" in reason for s in card["suggestions"] for reason in s["reasons"])
     assert xiaoer("suggest", "  ") == 1
     error = json.loads(capsys.readouterr().out)["error"]
-    assert error["code"] == "empty" and "消息为空" in error["message"]
+    assert error == {"code": "empty", "message": problem_message("empty")}
 
 
 def test_db_upgrade_and_purge(database, capsys):
@@ -71,10 +72,18 @@ def test_kb_export_import_round_trip(database, tmp_path, capsys, suffix):
 
 def test_kb_import_error_names_row_and_field_and_writes_nothing(database, tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
-    bad.write_text(yaml.safe_dump({"templates": [
-        {"key": "ok.1", "intent": "logistics", "title": "好", "text": "亲，感谢您的耐心等待～"},
-        {"key": "bad.2", "intent": "logistics", "title": "", "text": "亲，{oops}"},
-    ]}, allow_unicode=True), "utf-8")
+    bad.write_text(
+        yaml.safe_dump(
+            {
+                "templates": [
+                    {"key": "ok.1", "intent": "logistics", "title": "好", "text": "亲，感谢您的耐心等待～"},
+                    {"key": "bad.2", "intent": "logistics", "title": "", "text": "亲，{oops}"},
+                ]
+            },
+            allow_unicode=True,
+        ),
+        "utf-8",
+    )
     assert xiaoer("kb", "import", str(bad)) == 1
     err = capsys.readouterr().err
     assert "第 2 行" in err and "title" in err and "oops" in err and "Traceback" not in err

@@ -22,7 +22,7 @@ from knowledge.models import Template
 from knowledge.staff import staff_member
 from nlp.findings import Finding, ReplyCheck
 
-from knowledge_db import engine  # noqa: F401  (fixture)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 COLD = "自己看"
 
@@ -50,11 +50,25 @@ async def test_supervisor_edits_go_live_and_history_keeps_every_revision(engine)
     async with session_factory(engine).begin() as session:
         agent, boss = await people(session)
         template = await add_template(session, boss, "t.1", fields(), checker=fake_checker, reason="新建")
-        await edit_template(session, template.id, 1, boss, fields("亲，感谢您的耐心，我们马上为您加急～"),
-                            checker=fake_checker, reason="更热情")
+        await edit_template(
+            session,
+            template.id,
+            1,
+            boss,
+            fields("亲，感谢您的耐心，我们马上为您加急～"),
+            checker=fake_checker,
+            reason="更热情",
+        )
         assert template.version == 2 and "加急" in template.text
-        await revert_template(session, template.id, (await history(session, template.id))[0].id, 2, boss,
-                              checker=fake_checker, reason="回到原文")
+        await revert_template(
+            session,
+            template.id,
+            (await history(session, template.id))[0].id,
+            2,
+            boss,
+            checker=fake_checker,
+            reason="回到原文",
+        )
         revisions = await history(session, template.id)
     assert template.version == 3 and "处理" in template.text
     assert [r.version for r in revisions] == [1, 2, 3]
@@ -66,8 +80,9 @@ async def test_agent_edits_wait_for_a_supervisor(engine):
     async with session_factory(engine).begin() as session:
         agent, boss = await people(session)
         template = await add_template(session, boss, "t.2", fields(), checker=fake_checker)
-        proposal = await edit_template(session, template.id, 1, agent, fields("亲，谢谢您，马上为您加急～"),
-                                       checker=fake_checker)
+        proposal = await edit_template(
+            session, template.id, 1, agent, fields("亲，谢谢您，马上为您加急～"), checker=fake_checker
+        )
         assert proposal.state == "pending" and template.version == 1 and "加急" not in template.text
         assert [r.id for r in await pending_revisions(session)] == [proposal.id]
         with pytest.raises(PermissionDeniedError):
@@ -85,8 +100,9 @@ async def test_agent_new_template_is_pending_until_approved_and_can_be_rejected(
         first = (await history(session, template.id))[0]
         await approve_revision(session, first.id, boss)
         assert template.status == "live"
-        proposal = await edit_template(session, template.id, template.version, agent,
-                                       fields("亲，感谢～"), checker=fake_checker)
+        proposal = await edit_template(
+            session, template.id, template.version, agent, fields("亲，感谢～"), checker=fake_checker
+        )
         await reject_revision(session, proposal.id, boss)
         assert template.text != "亲，感谢～" and proposal.state == "rejected"
 
@@ -98,10 +114,12 @@ async def test_checker_warnings_block_a_save_unless_a_supervisor_overrides_with_
             await add_template(session, boss, "t.4", fields(f"亲，{COLD}详情页"), checker=fake_checker)
         assert "语气冷淡" in str(blocked.value)
         with pytest.raises(PermissionDeniedError):
-            await add_template(session, agent, "t.4", fields(f"亲，{COLD}详情页"), checker=fake_checker,
-                               override_reason="我觉得可以")
-        template = await add_template(session, boss, "t.4", fields(f"亲，{COLD}详情页"), checker=fake_checker,
-                                      override_reason="买家原话引用")
+            await add_template(
+                session, agent, "t.4", fields(f"亲，{COLD}详情页"), checker=fake_checker, override_reason="我觉得可以"
+            )
+        template = await add_template(
+            session, boss, "t.4", fields(f"亲，{COLD}详情页"), checker=fake_checker, override_reason="买家原话引用"
+        )
         assert (await history(session, template.id))[0].override_reason == "买家原话引用"
 
 
@@ -143,8 +161,9 @@ async def test_two_concurrent_editors_one_wins_the_other_is_refused(engine):
                 template = await session.get(Template, template_id)
                 seen = template.version
                 await both_loaded.wait()
-                await edit_template(session, template_id, seen, boss, fields(f"亲，{name}的版本～"),
-                                    checker=fake_checker)
+                await edit_template(
+                    session, template_id, seen, boss, fields(f"亲，{name}的版本～"), checker=fake_checker
+                )
             return "saved"
         except StaleEditError:
             return "stale"

@@ -9,7 +9,10 @@ from knowledge.placeholders import PLACEHOLDERS, fill, placeholders_in, validate
 
 
 def test_fills_known_values():
-    assert fill("亲，{shop}欢迎您，订单{order_id}已发出", {"shop": "小店", "order_id": "123"}) == "亲，小店欢迎您，订单123已发出"
+    assert (
+        fill("亲，{shop}欢迎您，订单{order_id}已发出", {"shop": "小店", "order_id": "123"})
+        == "亲，小店欢迎您，订单123已发出"
+    )
 
 
 def test_missing_value_becomes_a_neutral_wording():

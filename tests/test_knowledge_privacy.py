@@ -13,7 +13,7 @@ from knowledge.models import BuyerEvent, Message, utcnow
 from knowledge.privacy import mask_pii, purge_message_text
 from nlp.analysis import Analysis, Mood, Risk
 
-from knowledge_db import engine  # noqa: F401  (fixture)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 
 def test_phone_numbers_keep_only_their_ends():
@@ -50,7 +50,9 @@ async def test_purge_deletes_old_text_and_keeps_statistics(engine):
     async with sessions.begin() as session:
         long_ago = utcnow() - timedelta(days=200)
         await session.execute(update(Message).where(Message.id == old.message_id).values(created_at=long_ago))
-        await session.execute(update(BuyerEvent).where(BuyerEvent.message.like("很久以前%")).values(created_at=long_ago))
+        await session.execute(
+            update(BuyerEvent).where(BuyerEvent.message.like("很久以前%")).values(created_at=long_ago)
+        )
         result = await purge_message_text(session, 180)
     assert (result.messages, result.events) == (1, 1)
     async with sessions() as session:

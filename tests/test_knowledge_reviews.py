@@ -8,7 +8,7 @@ from knowledge.reviews import record_review, settle_bad_review, unhandled_review
 from knowledge.staff import staff_member
 from knowledge.tiers import buyer_by_nickname
 
-from knowledge_db import engine  # noqa: F401  (fixture)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 
 async def test_two_good_reviews_make_a_repeat_buyer_green(engine):

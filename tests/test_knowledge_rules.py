@@ -30,8 +30,14 @@ def test_tier_by_rule(events, tier):
 
 def facts(**changes) -> ShopFacts:
     values = dict(
-        shop_name="店", shipping_fee=Decimal("8"), free_shipping_threshold=Decimal("99"), return_days=7,
-        gifts=["小挂件"], shipping_discount=Decimal("3"), price_step=Decimal("0.2"), max_price_discount=Decimal("0.5"),
+        shop_name="店",
+        shipping_fee=Decimal("8"),
+        free_shipping_threshold=Decimal("99"),
+        return_days=7,
+        gifts=["小挂件"],
+        shipping_discount=Decimal("3"),
+        price_step=Decimal("0.2"),
+        max_price_discount=Decimal("0.5"),
     )
     values.update(changes)
     return ShopFacts(**values)
@@ -39,7 +45,14 @@ def facts(**changes) -> ShopFacts:
 
 def test_ladder_goes_gift_then_shipping_then_price_steps_capped():
     steps = [concession_for(n, facts()) for n in range(1, 7)]
-    assert [s.kind for s in steps] == ["gift", "shipping_discount", "price_step", "price_step", "price_step", "price_step"]
+    assert [s.kind for s in steps] == [
+        "gift",
+        "shipping_discount",
+        "price_step",
+        "price_step",
+        "price_step",
+        "price_step",
+    ]
     assert steps[0].values() == {"gift": "小挂件"}
     assert steps[1].values()["shipping_discount"] == "3"
     assert [s.price_discount for s in steps[2:]] == [Decimal("0.2"), Decimal("0.4"), Decimal("0.5"), Decimal("0.5")]

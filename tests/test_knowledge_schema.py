@@ -10,7 +10,7 @@ from knowledge.migrations import HEAD
 from knowledge.models import Buyer, ShopFacts, Template, TemplateRevision
 from nlp.intents import INTENTS
 
-from knowledge_db import engine, url  # noqa: F401  (fixtures)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 
 async def test_fresh_database_is_migrated_and_holds_the_defaults(engine):

@@ -10,7 +10,7 @@ from knowledge.staff import cli_admin
 from knowledge.transfer import Document, export_document, import_document, parse, read_file, render, write_file
 from nlp.findings import Finding, ReplyCheck
 
-from knowledge_db import engine  # noqa: F401  (fixture)
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
 
 
 def passing_checker(text: str) -> ReplyCheck:
@@ -18,8 +18,15 @@ def passing_checker(text: str) -> ReplyCheck:
 
 
 def row(key: str, **changes) -> dict:
-    values = {"key": key, "intent": "logistics", "tiers": [], "title": "标题", "text": "亲，感谢您的耐心～",
-              "tags": ["测试"], "status": "live"}
+    values = {
+        "key": key,
+        "intent": "logistics",
+        "tiers": [],
+        "title": "标题",
+        "text": "亲，感谢您的耐心～",
+        "tags": ["测试"],
+        "status": "live",
+    }
     values.update(changes)
     return values
 
@@ -43,7 +50,9 @@ async def export(engine, fmt: str) -> str:
 
 async def test_a_bad_row_names_row_and_field_and_nothing_is_written(engine):
     before = await counts(engine)
-    document = Document(shop=None, rows=[row("new.1"), row("new.2", intent="砍价"), row("new.3", text="亲，{discount}")])
+    document = Document(
+        shop=None, rows=[row("new.1"), row("new.2", intent="砍价"), row("new.3", text="亲，{discount}")]
+    )
     with pytest.raises(ValidationError) as error:
         await run_import(engine, document)
     located = {(e.row, e.field) for e in error.value.errors}
@@ -64,6 +73,9 @@ async def test_checker_warnings_reject_the_row_unless_overridden(engine):
         assert [(e.row, e.field) for e in error.value.errors] == [(1, "text")]
         result = await import_document(session, document, admin, cold, override_reason="引用买家原话")
     assert result.added == 1
+    async with session_factory(engine).begin() as session:
+        again = await import_document(session, document, await cli_admin(session), cold)
+    assert again.unchanged == 1  # unchanged texts are not checked again
 
 
 async def test_duplicate_keys_and_missing_fields_are_reported(engine):

@@ -34,8 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     upgrade = commands.add_parser("upgrade", help="把数据库升级到最新结构（并装入默认话术）")
     upgrade.set_defaults(handler=run_upgrade)
     purge = commands.add_parser("purge", help="删除超过保留期的买家消息原文，保留统计")
-    purge.add_argument("--older-than", type=int, default=DEFAULT_RETENTION_DAYS, metavar="DAYS",
-                       help=f"保留天数（默认 {DEFAULT_RETENTION_DAYS}）")
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        default=DEFAULT_RETENTION_DAYS,
+        metavar="DAYS",
+        help=f"保留天数（默认 {DEFAULT_RETENTION_DAYS}）",
+    )
     purge.set_defaults(handler=run_purge)
 
 

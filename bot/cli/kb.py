@@ -194,8 +194,13 @@ def run_add(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions.begin() as session:
             admin = await cli_admin(session)
             template = await add_template(
-                session, admin, clean_key(args.key), fields,
-                checker=default_checker(), reason=args.reason, override_reason=args.override_reason,
+                session,
+                admin,
+                clean_key(args.key),
+                fields,
+                checker=default_checker(),
+                reason=args.reason,
+                override_reason=args.override_reason,
             )
         return _saved(template)
 
@@ -217,8 +222,14 @@ def run_edit(args: argparse.Namespace) -> int:
                 current.status,
             )
             revision = await edit_template(
-                session, args.template_id, args.version, admin, fields,
-                checker=default_checker(), reason=args.reason, override_reason=args.override_reason,
+                session,
+                args.template_id,
+                args.version,
+                admin,
+                fields,
+                checker=default_checker(),
+                reason=args.reason,
+                override_reason=args.override_reason,
             )
         return _saved(revision.template)
 
@@ -241,8 +252,14 @@ def run_revert(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions.begin() as session:
             admin = await cli_admin(session)
             revision = await revert_template(
-                session, args.template_id, args.revision_id, args.version, admin,
-                checker=default_checker(), reason=args.reason, override_reason=args.override_reason,
+                session,
+                args.template_id,
+                args.revision_id,
+                args.version,
+                admin,
+                checker=default_checker(),
+                reason=args.reason,
+                override_reason=args.override_reason,
             )
         return _saved(revision.template)
 
