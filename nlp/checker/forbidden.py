@@ -1,4 +1,9 @@
-"""服务禁语: phrases that service etiquette standards forbid (nlp/data/checker/forbidden.tsv)."""
+"""服务禁语: phrases that service etiquette standards forbid, and harsh replies beyond the lists.
+
+Listed phrases and phrase families live in nlp/data/checker/forbidden.tsv and
+forbidden_patterns.tsv, each with a polite replacement; harsh_tone.txt describes
+replies that break the etiquette without a listed phrase (你 + retort, no warmth).
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,8 @@ from nlp.texts import CHECKER_MESSAGES
 
 DROP = "-"
 
-_CATEGORY: dict[str, str] = {}
-_REPLACEMENT: dict[str, str] = {}
-for _category, _phrase, _replacement in data_table("forbidden.tsv"):
-    _CATEGORY[_phrase] = _category
-    _REPLACEMENT[_phrase] = _replacement
-
+_CATEGORY: dict[str, str] = {phrase: category for category, phrase, _ in data_table("forbidden.tsv")}
+_REPLACEMENT: dict[str, str] = {phrase: replacement for _, phrase, replacement in data_table("forbidden.tsv")}
 _PHRASES = PhraseIndex(list(_CATEGORY))
 _PATTERNS = tuple((category, re.compile(pattern), replacement)
                   for category, pattern, replacement in data_table("forbidden_patterns.tsv"))
