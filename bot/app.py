@@ -11,7 +11,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import texts
 from bot.assist import AssistService
@@ -19,7 +19,7 @@ from bot.config import Settings
 from bot.handlers import get_routers
 from bot.handlers.common import set_commands
 from bot.middlewares.access import AccessMiddleware, database_role
-from bot.middlewares.database import DbSessionMiddleware
+from bot.middlewares.database import DbSessionMiddleware, SerialWrites
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.retry import RetryAfterMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
@@ -52,27 +52,29 @@ def build_storage(settings: Settings) -> tuple[BaseStorage, BaseEventIsolation]:
 
 def build_dispatcher(
     settings: Settings,
-    sessionmaker: async_sessionmaker[AsyncSession],
+    sessions: SerialWrites,
     inflight: InFlightMiddleware,
 ) -> Dispatcher:
     """The dispatcher with its middlewares, in order: in flight, database session, access, throttling.
 
-    Handlers receive `settings` and the `assist` service as workflow data.
+    Handlers receive `settings`, the `assist` service and `sessions` (for writes) as workflow data.
     """
     storage, isolation = build_storage(settings)
-    assist = AssistService(sessionmaker)
-    dispatcher = Dispatcher(storage=storage, events_isolation=isolation, settings=settings, assist=assist)
+    assist = AssistService(sessions)
+    dispatcher = Dispatcher(
+        storage=storage, events_isolation=isolation, settings=settings, assist=assist, sessions=sessions
+    )
     dispatcher.update.outer_middleware(inflight)
-    dispatcher.update.outer_middleware(DbSessionMiddleware(sessionmaker))
+    dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))
     dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), database_role))
     dispatcher.update.outer_middleware(ThrottlingMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
 
 
-async def register_staff(sessionmaker: async_sessionmaker[AsyncSession], roles: dict[int, str]) -> None:
+async def register_staff(sessions: SerialWrites, roles: dict[int, str]) -> None:
     """Give the staff named in the environment their database record (and role, on first sight)."""
-    async with sessionmaker.begin() as session:
+    async with sessions.begin() as session:
         for telegram_id, role in roles.items():
             await staff_member(session, telegram_id, str(telegram_id), role)
 
@@ -81,12 +83,12 @@ async def run_polling(settings: Settings) -> None:
     """Serve updates until SIGTERM/SIGINT, then finish the handlers in flight and close the database."""
     bot = build_bot(settings)
     engine: AsyncEngine = create_engine(settings.database_url)
-    sessionmaker = await prepare(engine)
+    sessions = SerialWrites(await prepare(engine), serialise=engine.dialect.name == "sqlite")
     inflight = InFlightMiddleware()
-    dispatcher = build_dispatcher(settings, sessionmaker, inflight)
+    dispatcher = build_dispatcher(settings, sessions, inflight)
 
     async def on_startup(bot: Bot, assist: AssistService) -> None:
-        await register_staff(sessionmaker, settings.roles_from_environment())
+        await register_staff(sessions, settings.roles_from_environment())
         assist.analyzer("你好")  # load the models now, not on the first agent's message
         assist.checker("您好")
         await bot.delete_webhook(drop_pending_updates=False)

@@ -15,6 +15,7 @@ from bot.handlers.memory import CardMemory, current_buyer, recall_card, remember
 from bot.handlers.sending import answer_in_parts
 from bot.keyboards.card import CardAction, IntentPick, card_keyboard, intent_keyboard
 from bot.middlewares.access import HasRole
+from bot.middlewares.database import SerialWrites
 from bot.paste import parse_paste
 from bot.render import HTML, render_card, suggestion_lines
 from knowledge.errors import KnowledgeError
@@ -105,7 +106,7 @@ async def correct_intent(query: CallbackQuery, callback_data: IntentPick, state:
 
 @router.callback_query(CardAction.filter(F.action == "flag"))
 async def flag_buyer(
-    query: CallbackQuery, callback_data: CardAction, state: FSMContext, session: AsyncSession, role: str
+    query: CallbackQuery, callback_data: CardAction, state: FSMContext, sessions: SerialWrites, role: str
 ) -> None:
     card = await recall_card(state, callback_data.message_id)
     if card is None:
@@ -114,11 +115,11 @@ async def flag_buyer(
     if card.buyer is None:
         await query.answer(texts.FLAG_NEEDS_BUYER, show_alert=True)
         return
-    staff = await staff_member(session, query.from_user.id, query.from_user.full_name, role)
-    buyer = await buyer_by_nickname(session, card.buyer)
-    await record_event(session, buyer, "tricky", staff)
-    decision = await apply_tier_rules(session, buyer)
-    await session.commit()
+    async with sessions.begin() as session:
+        staff = await staff_member(session, query.from_user.id, query.from_user.full_name, role)
+        buyer = await buyer_by_nickname(session, card.buyer)
+        await record_event(session, buyer, "tricky", staff)
+        decision = await apply_tier_rules(session, buyer)
     done = texts.BLACKLISTED if decision.tier == "black" else texts.FLAGGED
     await query.message.answer(done.format(nickname=html.escape(card.buyer)))
     await query.answer()
