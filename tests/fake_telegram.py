@@ -302,14 +302,9 @@ REPO = Path(__file__).resolve().parent.parent
 TEST_TOKEN = "123456789:TEST-token_for-xiaoer"
 
 
-def cli_command(module: str) -> list[str]:
-    """`xiaoer <module>` as a child process command: exactly what the subcommand runs, registered alone."""
-    code = (
-        f"import argparse, sys; from bot.cli import {module}; "
-        f"parser = argparse.ArgumentParser(prog='xiaoer'); {module}.register(parser.add_subparsers()); "
-        "args = parser.parse_args(sys.argv[1:]); sys.exit(args.handler(args))"
-    )
-    return [sys.executable, "-c", code, module]
+def cli_command(subcommand: str) -> list[str]:
+    """`xiaoer <subcommand>` as a child process command."""
+    return [sys.executable, "-m", "bot.cli", subcommand]
 
 
 class BotProcess:
