@@ -92,15 +92,22 @@ def main() -> int:
             bot.stop()
             server.stop()
             problems = [line for line in bot.output().splitlines() if " ERROR " in line or " WARNING " in line]
-            durations = [int(line.rsplit("Duration ", 1)[1].split()[0]) for line in bot.output().splitlines() if "Duration " in line]
+            durations = [
+                int(line.rsplit("Duration ", 1)[1].split()[0])
+                for line in bot.output().splitlines()
+                if "Duration " in line
+            ]
     lost = args.latency_messages - len(latencies) + args.burst - received
-    print(f"latency ({len(latencies)} cards at {args.rate:g}/s, SQLite): "
-          f"p50 {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms, "
-          f"max {max(latencies):.1f} ms")
-    print(f"throughput (burst of {args.burst}): {per_second:.0f} updates/s, "
-          f"{received}/{args.burst} answered")
+    print(
+        f"latency ({len(latencies)} cards at {args.rate:g}/s, SQLite): "
+        f"p50 {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms, "
+        f"max {max(latencies):.1f} ms"
+    )
+    print(f"throughput (burst of {args.burst}): {per_second:.0f} updates/s, {received}/{args.burst} answered")
     print(f"lost: {lost}")
-    print(f"handler time in the bot: p50 {statistics.median(durations):.0f} ms, p99 {percentile(durations, 0.99):.0f} ms")
+    print(
+        f"handler time in the bot: p50 {statistics.median(durations):.0f} ms, p99 {percentile(durations, 0.99):.0f} ms"
+    )
     for line in problems[:10]:
         print(line)
     return 0 if lost == 0 else 1

@@ -18,6 +18,7 @@ from bot.assist import AssistService
 from bot.config import Settings
 from bot.handlers import get_routers
 from bot.handlers.common import set_commands
+from bot.handlers.forwarded import ForwardedBatches
 from bot.middlewares.access import AccessMiddleware, database_role
 from bot.middlewares.database import DbSessionMiddleware, SerialWrites
 from bot.middlewares.inflight import InFlightMiddleware
@@ -57,12 +58,19 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The dispatcher with its middlewares, in order: in flight, database session, access, throttling.
 
-    Handlers receive `settings`, the `assist` service and `sessions` (for writes) as workflow data.
+    Handlers receive `settings`, the `assist` service, `sessions` (for writes), `inflight` and the
+    forwarded `batches` as workflow data.
     """
     storage, isolation = build_storage(settings)
     assist = AssistService(sessions)
     dispatcher = Dispatcher(
-        storage=storage, events_isolation=isolation, settings=settings, assist=assist, sessions=sessions
+        storage=storage,
+        events_isolation=isolation,
+        settings=settings,
+        assist=assist,
+        sessions=sessions,
+        inflight=inflight,
+        batches=ForwardedBatches(),
     )
     dispatcher.update.outer_middleware(inflight)
     dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))

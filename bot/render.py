@@ -44,7 +44,9 @@ PLAIN = Markup(html=False)
 
 def suggestion_lines(suggestions: Sequence[str], first_number: int, markup: Markup) -> list[str]:
     """Numbered suggestions, buyer-facing text escaped."""
-    return [f"{markup.bold(f'{number}.')} {markup.escape(text)}" for number, text in enumerate(suggestions, first_number)]
+    return [
+        f"{markup.bold(f'{number}.')} {markup.escape(text)}" for number, text in enumerate(suggestions, first_number)
+    ]
 
 
 def risk_warning(card: Card) -> str | None:
@@ -69,9 +71,13 @@ def render_card(card: Card, shown: int, markup: Markup) -> str:
     if card.buyer is None:
         lines.append(texts.CARD_NO_BUYER)
     else:
-        lines.append(texts.CARD_BUYER.format(nickname=markup.escape(card.buyer.nickname), tier=TIER_NAMES[card.buyer.tier]))
+        lines.append(
+            texts.CARD_BUYER.format(nickname=markup.escape(card.buyer.nickname), tier=TIER_NAMES[card.buyer.tier])
+        )
     signals = "、".join(RISK_SIGNAL_NAMES[signal] for signal in analysis.risk.signals)
-    lines.append(texts.CARD_RISK.format(level=RISK_LEVEL_NAMES[analysis.risk.level], signals=f"（{signals}）" if signals else ""))
+    lines.append(
+        texts.CARD_RISK.format(level=RISK_LEVEL_NAMES[analysis.risk.level], signals=f"（{signals}）" if signals else "")
+    )
     if warning := risk_warning(card):
         lines.append(markup.bold(warning))
     lines.append("")

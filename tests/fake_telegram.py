@@ -130,9 +130,7 @@ class FakeTelegram:
     def calls_of(self, method: str, chat_id: int | None = None) -> list[Call]:
         with self._lock:
             return [
-                call
-                for call in self.calls
-                if call.method == method and (chat_id is None or call.chat_id == chat_id)
+                call for call in self.calls if call.method == method and (chat_id is None or call.chat_id == chat_id)
             ]
 
     def wait_for(

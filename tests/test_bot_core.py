@@ -10,7 +10,7 @@ import subprocess
 import time
 
 import pytest
-from fake_telegram import REPO, BotProcess, cli_command, FakeTelegram, callback, message
+from fake_telegram import REPO, BotProcess, FakeTelegram, callback, cli_command, message
 
 AGENTS = range(1001, 1011)
 SUPERVISOR = 2001
@@ -87,7 +87,17 @@ def test_help_lists_commands_by_role(telegram, bot):
 @pytest.mark.parametrize(
     "content",
     [
-        {"sticker": {"file_id": "s1", "file_unique_id": "u1", "type": "regular", "width": 512, "height": 512, "is_animated": False, "is_video": False}},
+        {
+            "sticker": {
+                "file_id": "s1",
+                "file_unique_id": "u1",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+            }
+        },
         {"photo": [{"file_id": "p1", "file_unique_id": "u2", "width": 90, "height": 90}]},
         {"voice": {"file_id": "v1", "file_unique_id": "u3", "duration": 3}},
         {"document": {"file_id": "d1", "file_unique_id": "u4", "file_name": "订单.xlsx"}},
@@ -117,9 +127,7 @@ def test_flood_from_one_user_is_throttled_politely(telegram, bot):
     agent = AGENTS[4]
     for _ in range(30):
         telegram.inject(message(agent, "/help"))
-    replies = telegram.wait_for(
-        lambda calls: [c for c in calls if c.chat_id == agent and "稍等" in c.text]
-    )
+    replies = telegram.wait_for(lambda calls: [c for c in calls if c.chat_id == agent and "稍等" in c.text])
     assert len(replies) == 1
     helps = [c for c in telegram.calls_of("sendMessage", agent) if "/check" in c.text]
     assert 1 <= len(helps) < 30
@@ -137,9 +145,7 @@ def test_429_is_waited_out_and_retried(telegram, bot):
 def run_without_server(tmp_path, **environment: str) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "XIAOER_HOME": str(tmp_path)}
     env.update(environment)
-    return subprocess.run(
-        cli_command("run"), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run(cli_command("run"), cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
 
 
 @pytest.mark.parametrize(

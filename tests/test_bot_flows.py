@@ -157,7 +157,9 @@ def test_reply_to_card_is_checked_and_stored_for_review(telegram, bot, workdir):
     assert "草稿检查" in answer.text and "已保存" in answer.text
     message_id = int(button(card, "card:use:").split(":")[2])
     with database(workdir) as db:
-        row = db.execute("select edited_text, checker_score from suggestions where message_id = ?", (message_id,)).fetchone()
+        row = db.execute(
+            "select edited_text, checker_score from suggestions where message_id = ?", (message_id,)
+        ).fetchone()
     assert row[0] == "不能便宜，你爱买不买" and row[1] is not None
 
 
@@ -217,7 +219,9 @@ def test_database_outage_asks_to_try_again_and_recovers(telegram, bot, workdir):
 
 def test_hundred_agents_at_once_nothing_lost(telegram, bot):
     crowd = [next(agents) for _ in range(100)]
-    threads = [threading.Thread(target=telegram.inject, args=(message(a, f"买家{a}：这件能便宜点吗？"),)) for a in crowd]
+    threads = [
+        threading.Thread(target=telegram.inject, args=(message(a, f"买家{a}：这件能便宜点吗？"),)) for a in crowd
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -229,3 +233,14 @@ def test_hundred_agents_at_once_nothing_lost(telegram, bot):
     for agent in crowd:
         cards = [c for c in telegram.calls_of("sendMessage", agent) if "意图" in c.text]
         assert len(cards) == 1 and f"买家{agent}" in cards[0].text
+
+
+def test_forwarded_batch_is_one_turn_with_the_sender_as_buyer(telegram, bot):
+    agent = next(agents)
+    origin = {"type": "hidden_user", "sender_user_name": "转发的买家", "date": 1}
+    for text in ("在吗", "这件衣服有M码吗", "能便宜点吗"):
+        telegram.inject(message(agent, text, forward_origin=origin))
+    card = telegram.wait_for_messages(agent)[-1]
+    assert "买家：转发的买家" in card.text and "意图" in card.text
+    paste(telegram, agent, "/help")  # the next answer after the card: no second card came in between
+    assert len([c for c in telegram.calls_of("sendMessage", agent) if "意图" in c.text]) == 1

@@ -82,7 +82,9 @@ class TerminalChat:
             self.say(texts.CHAT_NO_CARD)
             return
         extra = [s.text for s in self.card.suggestions[SHOWN:]]
-        self.say("\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, PLAIN)]) if extra else texts.NO_MORE)
+        self.say(
+            "\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, PLAIN)]) if extra else texts.NO_MORE
+        )
 
     async def check(self, draft: str) -> None:
         if not draft:

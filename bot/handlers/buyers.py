@@ -39,7 +39,9 @@ TIER_CHOICES = "、".join(name.partition("·")[0] for name in TIER_NAMES.values(
 
 
 @router.message(Command("buyer"))
-async def show_buyer(message: Message, command: CommandObject, state: FSMContext, assist: AssistService, settings: Settings) -> None:
+async def show_buyer(
+    message: Message, command: CommandObject, state: FSMContext, assist: AssistService, settings: Settings
+) -> None:
     nickname = (command.args or "").strip()
     if not nickname:
         await message.answer(texts.BUYER_USAGE)

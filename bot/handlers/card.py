@@ -11,14 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.assist import AssistService
+from bot.handlers.forwarded import ForwardedBatches, origin_name
 from bot.handlers.memory import CardMemory, current_buyer, recall_card, remember_card
 from bot.handlers.sending import answer_in_parts
 from bot.keyboards.card import CardAction, IntentPick, card_keyboard, intent_keyboard
 from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
-from bot.paste import parse_paste
+from bot.middlewares.inflight import InFlightMiddleware
+from bot.paste import Paste, parse_paste
 from bot.render import HTML, render_card, suggestion_lines
 from knowledge.errors import KnowledgeError
+from knowledge.models import Staff
 from knowledge.staff import staff_member
 from knowledge.tiers import apply_tier_rules, buyer_by_nickname, record_event
 from nlp.texts import INTENT_NAMES
@@ -37,14 +40,8 @@ def card_buttons(message_id: int, suggestions: int, has_buyer: bool) -> InlineKe
     return card_keyboard(message_id, numbers, more=suggestions > SHOWN, flag=has_buyer)
 
 
-@router.message(F.text, ~F.text.startswith("/"))
-async def buyer_message(
-    message: Message, state: FSMContext, session: AsyncSession, role: str, assist: AssistService
-) -> None:
-    paste = parse_paste(message.text or "", await current_buyer(state))
-    user = message.from_user
-    agent = await staff_member(session, user.id, user.full_name, role)
-    await session.commit()
+async def answer_card(message: Message, paste: Paste, agent: Staff, state: FSMContext, assist: AssistService) -> None:
+    """Analyse one turn, answer with its card and buttons, and remember the card for them."""
     try:
         card = await assist.assist(paste.text, paste.nickname, agent, k=FETCHED)
     except KnowledgeError as error:
@@ -54,6 +51,46 @@ async def buyer_message(
     sent = await answer_in_parts(message, render_card(card, SHOWN, HTML), keyboard)
     memory = CardMemory(card.message_id, sent.message_id, paste.nickname, tuple(s.text for s in card.suggestions))
     await remember_card(state, memory)
+
+
+@router.message(F.forward_origin)
+async def forwarded_message(
+    message: Message,
+    state: FSMContext,
+    role: str,
+    sessions: SerialWrites,
+    assist: AssistService,
+    batches: ForwardedBatches,
+    inflight: InFlightMiddleware,
+) -> None:
+    """A forwarded batch arrives as separate updates: gather them, then answer one card for all."""
+
+    async def answer_batch(batch: list[Message]) -> None:
+        lines = [m.text or m.caption for m in batch if m.text or m.caption]
+        if not lines:
+            await message.answer(texts.NON_TEXT)
+            return
+        origins = {origin_name(m) for m in batch}
+        paste = parse_paste("\n".join(lines), await current_buyer(state))
+        if len(origins) == 1 and None not in origins:
+            paste = Paste(origins.pop(), paste.text)
+        async with sessions() as session:
+            agent = await staff_member(session, message.from_user.id, message.from_user.full_name, role)
+            await session.commit()
+        await answer_card(message, paste, agent, state, assist)
+
+    if batches.add(message.from_user.id, message):
+        inflight.spawn(batches.answer_when_complete(message.from_user.id, answer_batch, message))
+
+
+@router.message(F.text, ~F.text.startswith("/"))
+async def buyer_message(
+    message: Message, state: FSMContext, session: AsyncSession, role: str, assist: AssistService
+) -> None:
+    paste = parse_paste(message.text or "", await current_buyer(state))
+    agent = await staff_member(session, message.from_user.id, message.from_user.full_name, role)
+    await session.commit()
+    await answer_card(message, paste, agent, state, assist)
 
 
 @router.callback_query(CardAction.filter(F.action == "use"))
@@ -79,7 +116,9 @@ async def more_replies(query: CallbackQuery, callback_data: CardAction, state: F
         return
     numbers = range(SHOWN + 1, SHOWN + len(extra) + 1)
     keyboard = card_keyboard(card.message_id, numbers, more=False, flag=False)
-    await query.message.answer("\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, HTML)]), reply_markup=keyboard)
+    await query.message.answer(
+        "\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, HTML)]), reply_markup=keyboard
+    )
     await query.answer()
 
 
@@ -93,7 +132,9 @@ async def pick_intent(query: CallbackQuery, callback_data: CardAction, state: FS
 
 
 @router.callback_query(IntentPick.filter())
-async def correct_intent(query: CallbackQuery, callback_data: IntentPick, state: FSMContext, assist: AssistService) -> None:
+async def correct_intent(
+    query: CallbackQuery, callback_data: IntentPick, state: FSMContext, assist: AssistService
+) -> None:
     card = await recall_card(state, callback_data.message_id)
     if card is None or callback_data.intent not in INTENT_NAMES:
         await query.answer(texts.BUTTON_EXPIRED, show_alert=True)

@@ -33,7 +33,8 @@ class AccessMiddleware(BaseMiddleware):
     """Outer update middleware: puts `role` into the handler data or answers "not registered".
 
     The role is the higher of the one granted by the environment and the one kept in the
-    database (`lookup(session, telegram_id)`, the session opened by `DbSessionMiddleware`), checked again for every update, buttons included.
+    database (`lookup(session, telegram_id)`, in the session `DbSessionMiddleware` opened),
+    checked again for every update, buttons included.
     """
 
     def __init__(self, environment_roles: dict[int, str], lookup: RoleLookup) -> None:
