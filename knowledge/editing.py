@@ -17,6 +17,8 @@ from knowledge.errors import NotFoundError, PermissionDeniedError, StaleEditErro
 from knowledge.fields import TemplateFields
 from knowledge.models import Staff, Template, TemplateRevision
 
+FIRST_VERSION = 1
+
 
 async def get_template(session: AsyncSession, template_id: int) -> Template:
     """The template with this id, or `NotFoundError`."""
@@ -67,6 +69,20 @@ async def _flush_edit(session: AsyncSession, template: Template, expected_versio
         raise StaleEditError("stale_edit", template_id=template_id, expected=expected_version) from error
 
 
+def new_template(
+    author: Staff, key: str, fields: TemplateFields, reason: str = "", override_reason: str | None = None
+) -> tuple[Template, TemplateRevision]:
+    """A template and its first revision, not yet added to a session (no checker: see `add_template`)."""
+    applied = author.can_approve
+    template = Template(key=key, version=FIRST_VERSION)
+    _apply(template, fields if applied else _with_status(fields, "pending"))
+    # An applied revision created version 1; a pending one asks to change version 1.
+    revision = _revision(template, fields, author, 0 if applied else FIRST_VERSION, reason, override_reason)
+    revision.state = "applied" if applied else "pending"
+    revision.version = FIRST_VERSION if applied else None
+    return template, revision
+
+
 async def add_template(
     session: AsyncSession,
     author: Staff,
@@ -83,17 +99,8 @@ async def add_template(
     """
     if checker is not None:
         gate(fields.text, author, override_reason, checker)
-    applied = author.can_approve
-    template = Template(key=key)
-    _apply(template, fields if applied else _with_status(fields, "pending"))
-    revision = _revision(template, fields, author, 0, reason, override_reason)
-    revision.state = "applied" if applied else "pending"
+    template, revision = new_template(author, key, fields, reason, override_reason)
     session.add_all([template, revision])
-    await session.flush()
-    if applied:
-        revision.version = template.version
-    else:
-        revision.base_version = template.version
     await session.flush()
     return template
 
