@@ -33,6 +33,7 @@ def main() -> None:
         return
     print(_line("SIGHAN-15 test (measure)", report.sighan15))
     print(_line("SIGHAN-14 (tuning set)", report.sighan14_dev))
+    print(_line("shop replies with typos (own)", report.shop_typos))
     print(f"clean sentences false-alarm rate: {report.clean_false_alarm_rate:.2%}")
     print(f"shop replies false-alarm rate: {report.shop_false_alarm_rate:.2%}")
     print(f"latency per 50-char text: p50={report.latency_p50_ms:.2f} ms p99={report.latency_p99_ms:.2f} ms")

@@ -211,9 +211,9 @@ class TypoChecker:
         for start in range(max(0, position - MAX_INDEXED_LEN + 1), position + 1):
             prefix = run[start:position] + BLANK
             for end in range(max(position + 1, start + 2), min(len(run), start + MAX_INDEXED_LEN) + 1):
-                for other in completions.get(prefix + run[position + 1 : end], ""):
-                    if other in confusable:
-                        candidates.add(other)
+                completing = completions.get(prefix + run[position + 1 : end])
+                if completing:
+                    candidates |= confusable.keys() & completing
         return sorted(candidates)
 
     def gain(self, text: str, start: int, end: int, replacement: str) -> float:

@@ -37,6 +37,7 @@ class TypoReport:
 
     sighan15: DetectionScores
     sighan14_dev: DetectionScores
+    shop_typos: DetectionScores
     clean_false_alarm_rate: float
     shop_false_alarm_rate: float
     latency_p50_ms: float
@@ -62,10 +63,20 @@ def read_lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _shipped_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a file under `nlp/data/typos/`."""
+    raw = resources.files("nlp").joinpath(f"data/typos/{name}").read_text("utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+
+
 def shop_replies() -> list[str]:
     """The project's correct customer-service replies."""
-    raw = resources.files("nlp").joinpath("data/typos/shop_replies.txt").read_text("utf-8")
-    return [line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")]
+    return _shipped_lines("shop_replies.txt")
+
+
+def shop_typo_pairs() -> list[tuple[str, str]]:
+    """The project's customer-service replies with and without typos, as (written, correct) pairs."""
+    return [tuple(line.split("\t")[:2]) for line in _shipped_lines("shop_typos.tsv")]
 
 
 def detection_scores(detect: Detector, pairs: Iterable[tuple[str, str]]) -> DetectionScores:
@@ -101,7 +112,8 @@ def latency_ms(detect: Detector, texts: list[str]) -> tuple[float, float]:
 
 
 def evaluate(data_dir: Path = DEFAULT_DATA_DIR, detect: Detector | None = None) -> TypoReport:
-    """Measure the checker on SIGHAN-15 test, SIGHAN-14 (the tuning set), the clean sentences and the shop replies.
+    """Measure the checker on SIGHAN-15 test, SIGHAN-14 (the tuning set), the shop typo pairs, the clean
+    sentences and the correct shop replies.
 
     `data_dir` holds `sighan15_test.tsv`, `sighan14_test.json` and `clean_sentences.txt`;
     `detect` defaults to `find_typos`.
@@ -119,6 +131,7 @@ def evaluate(data_dir: Path = DEFAULT_DATA_DIR, detect: Detector | None = None) 
     return TypoReport(
         sighan15=detection_scores(detect, sighan),
         sighan14_dev=detection_scores(detect, read_sighan_json(data_dir / "sighan14_test.json")),
+        shop_typos=detection_scores(detect, shop_typo_pairs()),
         clean_false_alarm_rate=false_alarm_rate(detect, clean),
         shop_false_alarm_rate=false_alarm_rate(detect, shop_replies()),
         latency_p50_ms=p50,
