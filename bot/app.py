@@ -44,9 +44,10 @@ def build_bot(settings: Settings) -> Bot:
 def build_storage(settings: Settings) -> tuple[BaseStorage, BaseEventIsolation]:
     """Redis storage and isolation when `REDIS_URL` is set (several instances), memory otherwise."""
     if settings.redis_url:
+        from aiogram.fsm.storage.base import DefaultKeyBuilder
         from aiogram.fsm.storage.redis import RedisStorage
 
-        storage = RedisStorage.from_url(settings.redis_url)
+        storage = RedisStorage.from_url(settings.redis_url, key_builder=DefaultKeyBuilder(with_bot_id=True))
         return storage, storage.create_isolation()
     return MemoryStorage(), SimpleEventIsolation()
 
