@@ -21,6 +21,7 @@ _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|就是|就能|就会|才能|才会)")
+_TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时|之前|以前|之后|以后|后(?![台面续天])|前)")
 _AGENT_AFTERWARDS = re.compile(
     r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
 )
@@ -36,13 +37,18 @@ def _is_pressing(core: str) -> bool:
 
 
 def _opens_with_command(rest: str) -> bool:
-    """A bare verb first, unless it only states a fact (发不了, 下单就送) or sets the time of what we do (确认收货后我们…).
+    """A bare verb first, unless it only states a fact (发不了, 下单就送) or sets a time (下单的时候…, 确认收货后我们…).
 
     别…, 不要… and 把… are commands even when they end in 了 (别问了, 把钱付了).
     """
     if _ALWAYS_COMMAND.match(rest):
         return True
-    return bool(_COMMAND.match(rest)) and not _STATEMENT.search(rest) and not _AGENT_AFTERWARDS.search(rest)
+    return (
+        bool(_COMMAND.match(rest))
+        and not _STATEMENT.search(rest)
+        and not _TIME_CLAUSE.match(rest)
+        and not _AGENT_AFTERWARDS.search(rest)
+    )
 
 
 def _is_command(core: str) -> bool:
