@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,8 @@ from knowledge.models import Staff, Template
 from knowledge.shop import clean_facts, facts_to_dict, save_facts, shop_facts
 
 CSV_COLUMNS = ("key", "intent", "tiers", "title", "text", "tags", "status")
-LIST_SEPARATOR = "|"
+LIST_SEPARATOR = "|"  # written on export; on import any of `LIST_SEPARATORS` is read
+LIST_SEPARATORS = re.compile(r"[|,;，；、]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def parse(content: str, fmt: str) -> Document:
 
 
 def _split(value: str | None) -> list[str]:
-    return [part for part in (value or "").split(LIST_SEPARATOR) if part.strip()]
+    return [part.strip() for part in LIST_SEPARATORS.split(value or "") if part.strip()]
 
 
 def _as_list(value: object) -> list[str]:

@@ -132,6 +132,12 @@ async def test_export_into_a_fresh_database_round_trips(engine, tmp_path):
         await fresh.dispose()
 
 
+def test_csv_lists_may_use_common_separators():
+    content = "key,intent,tiers,title,text,tags,status\nk,bargain,\"yellow, orange\",t,亲～,价格；包邮,live\n"
+    (parsed,) = parse(content, "csv").rows
+    assert (parsed["tiers"], parsed["tags"]) == (["yellow", "orange"], ["价格", "包邮"])
+
+
 def test_unknown_format_and_broken_structure_are_clear_errors(tmp_path):
     with pytest.raises(KnowledgeError, match="无法识别的文件格式"):
         read_file(tmp_path / "kb.txt")
