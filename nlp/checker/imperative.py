@@ -17,6 +17,7 @@ _ALWAYS_COMMAND = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p
 _PRESSING = alternation(_CUES["pressing"])
 _POLITE = alternation(_CUES["polite"])
 _SOFTENER = alternation(_CUES["softener"], literal=True)  # 哦, 呢, ～, 即可…
+_CLOSING = alternation(_CUES["closing"], literal=True)
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
@@ -76,17 +77,24 @@ def _suggestion(original: Segment) -> str:
 def find_imperatives(text: str, form: str) -> list[Finding]:
     """One warning per commanding clause of a sentence that has no polite marker.
 
-    A bare verb clause is softened by a particle of its own (拍下后记得备注哦) or by a
+    A bare verb clause is softened by a particle of its own (拍下后记得备注哦), by a
+    closing word of its sentence (…，填写好退货单，取件就行了; not for 别…) or by a
     condition in its sentence (如果…，拍照给我们); pressing words (马上, 你必须…) are not.
     """
     findings = []
     for sentence in sentences(form):
         if _POLITE.search(sentence.text):
             continue
+        parts = clauses(sentence)
         conditional = bool(_CONDITIONAL.search(sentence.text))
-        for clause in clauses(sentence):
+        closing = bool(parts and _CLOSING.search(parts[-1].text))
+        for clause in parts:
             core = clause.core
-            softened = conditional or bool(_SOFTENER.search(clause.text))
+            softened = (
+                conditional
+                or bool(_SOFTENER.search(clause.text))
+                or (closing and not _PROHIBITION.match(_OPENERS.sub("", core)))
+            )
             if _is_pressing(core) or (not softened and _is_command(core)):
                 original = Segment(clause.start, clause.end, text[clause.start : clause.end])
                 findings.append(
