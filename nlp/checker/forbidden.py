@@ -52,12 +52,16 @@ def _matches(form: str) -> list[tuple[int, int, str, str]]:
 
 
 def _harsh_sentences(text: str, form: str) -> list[Finding]:
-    """Sentences that address the buyer as 你 and negate or retort, in a reply with no warmth at all."""
+    """Sentences that address the buyer as 你 and negate or retort, in a reply with no warmth at all.
+
+    The suggested first step is the respectful 您; the other rules then soften what it says.
+    """
     if _WARMTH.search(form):
         return []
     return [
         Finding("forbidden_phrase", "warning", s.start, s.end,
-                CHECKER_MESSAGES["harsh_tone"].format(sentence=text[s.start : s.end]), None)
+                CHECKER_MESSAGES["harsh_tone"].format(sentence=text[s.start : s.end]),
+                text[s.start : s.end].replace("你", "您"))
         for s in sentences(form)
         if _BLUNT_ADDRESS.search(s.text) and _RETORT.search(s.text.rstrip("。.！! "))
     ]

@@ -27,7 +27,7 @@ _AGENT_AFTERWARDS = re.compile(
     r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
 )
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
-_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)们?(?:要|应该|必须|得)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
+_PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 
 
