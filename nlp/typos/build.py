@@ -119,7 +119,7 @@ def candidate_examples(checker: TypoChecker, pairs: list[tuple[str, str]]) -> tu
     features, labels = [], []
     for wrong, correct in pairs:
         simple = simplified_same_length(wrong)
-        skip = checker._protected_mask(simple)
+        skip = checker.protected_mask(simple)
         for run_start, run_end in han_runs(simple):
             run = simple[run_start:run_end]
             for offset, candidate, row in checker.candidate_features(run, skip[run_start:run_end]):

@@ -115,7 +115,7 @@ class TypoChecker:
     def corrections(self, text: str) -> list[Correction]:
         """Suspected wrong spans of `text` with corrections (offsets into `text`)."""
         simple = simplified_same_length(text)
-        protected = self._protected_mask(simple)
+        protected = self.protected_mask(simple)
         found = self._known_wrong_words(simple, protected)
         if self.model is None:
             return found
@@ -171,7 +171,7 @@ class TypoChecker:
                 rows.append((position, candidate, features))
         return rows
 
-    def _protected_mask(self, text: str) -> list[bool]:
+    def protected_mask(self, text: str) -> list[bool]:
         """True at every character inside a protected word."""
         mask = [False] * len(text)
         for end, length in self.lexicon.protected.iter(text):
