@@ -16,6 +16,7 @@ _NEGATION = alternation(data_lines("negation.txt"))
 _EXEMPT = PhraseIndex(list(data_lines("negation_exempt.txt")))
 _ALTERNATIVE = alternation(data_lines("alternative.txt"), literal=True)
 _SOFTENER = alternation(data_lines("negation_softeners.txt"), literal=True)
+_PARALLEL = re.compile(r"[不没无][^，,。！!？?]{0,6}[，,、]?也[不没无]|不\w不\w")  # 没有X，也没有Y; 不退不换
 _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, not negating
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
@@ -39,14 +40,20 @@ def offers_alternative(masked: str) -> bool:
 
 
 def is_negative(form: str) -> bool:
-    """Negations dominate: a pile of them, or two with neither an alternative nor a softener (哦, 您…)."""
+    """Negations dominate: a pile of them, or two with no alternative offered.
+
+    Two negations softened by 哦/您… are a reassurance (没有的哦，都不会收费), unless they are
+    stacked in parallel (没有发票，也没有收据哦; 不退不换哦).
+    """
     masked = _masked(form)
     count = len(_NEGATION.findall(masked))
     if count > MAX_NEGATIONS_WITH_ALTERNATIVE:
         return True
     if count > MIN_NEGATIONS:
         return not offers_alternative(masked)
-    return count == MIN_NEGATIONS and not offers_alternative(masked) and not _SOFTENER.search(masked)
+    if count < MIN_NEGATIONS or offers_alternative(masked):
+        return False
+    return not _SOFTENER.search(masked) or _PARALLEL.search(masked) is not None
 
 
 def turned_around(text: str, form: str) -> str:
