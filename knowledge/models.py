@@ -5,7 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, BigInteger, CheckConstraint, DateTime, ForeignKey, Index, MetaData, Numeric, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROLES = ("agent", "supervisor", "admin")
@@ -128,6 +140,7 @@ class ShopFacts(Base):
     shipping_discount: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     price_step: Mapped[Decimal] = mapped_column(Numeric(10, 2))
     max_price_discount: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    review_floor: Mapped[Decimal] = mapped_column(Numeric(5, 4), default=Decimal("0.97"))  # positive-review rate
 
 
 class Buyer(Base):
@@ -226,3 +239,32 @@ class Review(Base):
     handled: Mapped[bool] = mapped_column(default=False)
 
     __table_args__ = (one_of("rating", REVIEW_RATINGS),)
+
+
+class ReplyReview(Base):
+    """A supervisor's verdict on a reply in the review queue (one per suggestion: reviewed once)."""
+
+    __tablename__ = "reply_reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    suggestion_id: Mapped[int] = mapped_column(ForeignKey("suggestions.id", ondelete="CASCADE"), unique=True)
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    verdict: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (one_of("verdict", REVIEW_STATUSES),)
+
+
+class ScheduledRun(Base):
+    """One fired slot of a scheduled check; the unique slot lets a single instance fire it, once."""
+
+    __tablename__ = "scheduled_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job: Mapped[str] = mapped_column(String(50))
+    slot: Mapped[datetime]  # the scheduled time this run stands for
+    fired_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_review_id: Mapped[int] = mapped_column(default=0)  # reviews up to this id were reported
+
+    __table_args__ = (UniqueConstraint("job", "slot", name="uq_scheduled_runs_job_slot"),)
