@@ -1,4 +1,4 @@
-"""`xiaoer train`: retrain the intent classifier from the corpus and cache it."""
+"""`xiaoer train`: retrain the intent classifier from the corpus plus the agents' corrections."""
 
 from __future__ import annotations
 
@@ -9,14 +9,32 @@ from bot.cli.output import say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("train", help="重新训练意图分类模型")
+    parser = subparsers.add_parser("train", help="重新训练意图分类模型（含客服纠正过的意图）")
     parser.set_defaults(handler=run)
 
 
+async def _corrections() -> list[tuple[str, str]]:
+    from knowledge.corrections import intent_corrections
+    from knowledge.db import open_database
+
+    async with open_database() as sessions:
+        return await intent_corrections(sessions)
+
+
 def run(args: argparse.Namespace) -> int:
+    from bot.cli.db import run_database_command
     from nlp.model_store import intent_store
 
+    corrections: list[tuple[str, str]] = []
+
+    async def fetch() -> int:
+        corrections.extend(await _corrections())
+        return 0
+
+    if run_database_command(fetch):
+        return 1
     started = time.perf_counter()
-    model = intent_store.retrain()
-    say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary), path=intent_store.path)
+    model = intent_store.retrain(corrections)
+    say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary),
+        corrections=len(corrections), path=intent_store.path)
     return 0
