@@ -22,7 +22,7 @@ _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|就是|就能|就会|才能|才会)")
-_TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
+_TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
 _AGENT_AFTERWARDS = re.compile(
     r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
 )
