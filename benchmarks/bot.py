@@ -1,12 +1,12 @@
 """Benchmark of the Telegram bot end to end: the real `xiaoer run` process against the fake Bot API.
 
-Two phases on a fresh SQLite database:
+Two phases on a fresh database (SQLite by default):
 - latency: buyer messages from distinct agents at a steady rate; time from injecting the
   update to the answer card arriving at the fake server (p50, p99);
 - throughput: a burst of messages injected at once; updates per second until the last card.
 Every message must get exactly one card (none lost).
 
-    python benchmarks/bot.py [--latency-messages 300] [--rate 50] [--burst 2000]
+    python benchmarks/bot.py [--latency-messages 300] [--rate 50] [--burst 2000] [--database-url URL]
 """
 
 from __future__ import annotations
@@ -77,13 +77,17 @@ def main() -> int:
     parser.add_argument("--latency-messages", type=int, default=300)
     parser.add_argument("--rate", type=float, default=50.0, help="messages per second in the latency phase")
     parser.add_argument("--burst", type=int, default=2000)
+    parser.add_argument("--database-url", help="an empty database to use instead of a fresh SQLite file")
     args = parser.parse_args()
 
     latency_agents = list(range(100_000, 100_000 + args.latency_messages))
     burst_agents = list(range(200_000, 200_000 + args.burst))
     server = FakeTelegram().start()
     with tempfile.TemporaryDirectory() as workdir:
-        bot = BotProcess(server, Path(workdir), XIAOER_AGENT_IDS=",".join(map(str, latency_agents + burst_agents)))
+        database = {"DATABASE_URL": args.database_url} if args.database_url else {}
+        bot = BotProcess(
+            server, Path(workdir), XIAOER_AGENT_IDS=",".join(map(str, latency_agents + burst_agents)), **database
+        )
         try:
             bot.wait_ready(timeout=180)
             latencies = latency_phase(server, latency_agents, args.rate)

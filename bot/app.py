@@ -30,6 +30,8 @@ from knowledge.staff import staff_member
 logger = logging.getLogger(__name__)
 
 SHUTDOWN_GRACE_SECONDS = 7.0
+# Updates handled at once; more wait unconfirmed at Telegram instead of holding connections here.
+CONCURRENT_UPDATES = 16
 
 
 def build_bot(settings: Settings) -> Bot:
@@ -57,7 +59,7 @@ def build_dispatcher(
     sessions: SerialWrites,
     inflight: InFlightMiddleware,
 ) -> Dispatcher:
-    """The dispatcher with its middlewares, in order: in flight, database session, access, throttling.
+    """The dispatcher with its middlewares, in order: in flight, access, throttling, database session.
 
     Handlers receive `settings`, the `assist` service, `sessions` (for writes), `inflight` and the
     forwarded `batches` as workflow data.
@@ -74,9 +76,9 @@ def build_dispatcher(
         batches=ForwardedBatches(),
     )
     dispatcher.update.outer_middleware(inflight)
-    dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))
-    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), database_role))
+    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), sessions, database_role))
     dispatcher.update.outer_middleware(ThrottlingMiddleware())
+    dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))
     dispatcher.include_routers(*get_routers())
     return dispatcher
 
@@ -115,4 +117,6 @@ async def run_polling(settings: Settings) -> None:
 
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
-    await dispatcher.start_polling(bot, handle_signals=True, close_bot_session=True)
+    await dispatcher.start_polling(
+        bot, handle_signals=True, close_bot_session=True, tasks_concurrency_limit=CONCURRENT_UPDATES
+    )

@@ -33,12 +33,15 @@ class AccessMiddleware(BaseMiddleware):
     """Outer update middleware: puts `role` into the handler data or answers "not registered".
 
     The role is the higher of the one granted by the environment and the one kept in the
-    database (`lookup(session, telegram_id)`, in the session `DbSessionMiddleware` opened),
-    checked again for every update, buttons included.
+    database (`lookup(session, telegram_id)` in a short session of its own, so no connection
+    is held while the update waits), checked again for every update, buttons included.
     """
 
-    def __init__(self, environment_roles: dict[int, str], lookup: RoleLookup) -> None:
+    def __init__(
+        self, environment_roles: dict[int, str], sessions: Callable[[], AsyncSession], lookup: RoleLookup
+    ) -> None:
         self.environment_roles = environment_roles
+        self.sessions = sessions
         self.lookup = lookup
 
     async def __call__(
@@ -50,7 +53,9 @@ class AccessMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         if user is None or user.is_bot:
             return None
-        role = higher_role(self.environment_roles.get(user.id), await self.lookup(data["session"], user.id))
+        async with self.sessions() as session:
+            stored = await self.lookup(session, user.id)
+        role = higher_role(self.environment_roles.get(user.id), stored)
         if role is None:
             await refuse(event)
             return None
