@@ -35,7 +35,11 @@ from nlp import analyze  # noqa: E402
 
 MESSAGES = 300
 TEMPLATES = 1000
-LABELLED = Path(__file__).resolve().parent / "knowledge_suggestions.tsv"
+LABELLED = (
+    Path(__file__).resolve().parent / "knowledge_suggestions.tsv",
+    Path(__file__).resolve().parent / "knowledge_suggestions_heldout.tsv",
+    Path(__file__).resolve().parent / "knowledge_suggestions_fresh.tsv",
+)
 
 
 def corpus_messages(count: int) -> list[str]:
@@ -63,17 +67,17 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def labelled_messages() -> list[tuple[str, str, set[str]]]:
-    """(tier, message, acceptable template keys) from `knowledge_suggestions.tsv`."""
+def labelled_messages(path: Path) -> list[tuple[str, str, set[str]]]:
+    """(tier, message, acceptable template keys) from a labelled `.tsv` file."""
     rows = []
-    for line in LABELLED.read_text("utf-8").splitlines():
+    for line in path.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             tier, message, keys = line.split("\t")
             rows.append((tier, message, set(keys.split(","))))
     return rows
 
 
-async def suggestion_quality(url: str) -> None:
+async def suggestion_quality(url: str, path: Path) -> None:
     """Top-1 and top-3 hits of the labelled messages, each from a buyer of the given tier."""
     from sqlalchemy import select
 
@@ -84,7 +88,7 @@ async def suggestion_quality(url: str) -> None:
     async with sessions() as session:
         keys = dict((await session.execute(select(Template.id, Template.key))).all())
     service = AssistService(sessions)
-    rows = labelled_messages()
+    rows = labelled_messages(path)
     top1 = top3 = 0
     misses = []
     async with sessions() as session:
@@ -100,7 +104,7 @@ async def suggestion_quality(url: str) -> None:
                 misses.append(f"{message} -> {shown[0]}")
     await engine.dispose()
     print(
-        f"suggestion quality on {len(rows)} labelled messages (real analysis): top-1 {top1}/{len(rows)}"
+        f"suggestion quality, {path.name}, {len(rows)} messages (real analysis): top-1 {top1}/{len(rows)}"
         f" ({top1 / len(rows):.0%}), top-3 {top3}/{len(rows)} ({top3 / len(rows):.0%})"
     )
     for miss in misses:
@@ -158,7 +162,8 @@ async def measure(url: str) -> None:
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        await suggestion_quality(f"sqlite+aiosqlite:///{Path(folder) / 'quality.db'}")
+        for number, path in enumerate(LABELLED):
+            await suggestion_quality(f"sqlite+aiosqlite:///{Path(folder) / f'quality{number}.db'}", path)
         await measure(f"sqlite+aiosqlite:///{Path(folder) / 'bench.db'}")
     pg = os.environ.get("XIAOER_TEST_PG_URL") or os.environ.get("DATABASE_URL")
     if pg and make_url(pg).get_backend_name() == "postgresql":

@@ -5,7 +5,7 @@ score = 0.55·intent fit + 0.20·tier fit + 0.15·similarity + 0.10·usage, wher
 - tier fit is 1 for a template written for the buyer's tier, 0.5 for a generic one;
   templates written only for other tiers are left out, and so are concession-ladder
   texts other than the step the conversation has reached;
-- similarity is the cosine of TF-IDF vectors over jieba words (fitted on the templates);
+- similarity is the cosine of TF-IDF vectors over jieba words of title, tags and text;
 - usage is how often agents used the template for messages of that intent (log-scaled).
 """
 
@@ -85,7 +85,7 @@ class TemplateRanker:
 
     def fit(self, candidates: Sequence[Candidate]) -> TemplateRanker:
         self.candidates = list(candidates)
-        self.index = TfidfIndex().fit([tokens(c.title + " " + c.text) for c in self.candidates])
+        self.index = TfidfIndex().fit([tokens(" ".join((c.title, *c.tags, c.text))) for c in self.candidates])
         return self
 
     def rank(
