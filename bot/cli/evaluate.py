@@ -56,10 +56,10 @@ def print_checker_evaluation() -> None:
         say("checker_false_alarms", rate=result.false_alarm_rate)
 
 
-def print_typo_benchmark(data_dir: Path | None) -> None:
-    from nlp.typos.evaluation import DEFAULT_DATA_DIR, evaluate
+def print_typo_benchmark(data_dir: Path) -> None:
+    from nlp.typos.evaluation import evaluate
 
-    report = evaluate(data_dir or DEFAULT_DATA_DIR)
+    report = evaluate(data_dir)
     for name, scores in (("SIGHAN-15", report.sighan15), ("SIGHAN-14", report.sighan14_dev)):
         say("typos_scores", name=name, sentences=scores.sentences, precision=scores.precision,
             recall=scores.recall, f1=scores.f1)
@@ -71,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
     if args.checker:
         print_checker_evaluation()
     if args.typos:
-        data_dir = args.data
-        if data_dir is not None and not data_dir.is_dir():
+        from nlp.typos.evaluation import DEFAULT_DATA_DIR
+
+        data_dir = args.data or DEFAULT_DATA_DIR
+        if not data_dir.is_dir():
             say("typos_no_data", path=data_dir)
             return 2
         print_typo_benchmark(data_dir)
