@@ -92,4 +92,5 @@ def fact_values(facts: ShopFacts | None) -> dict[str, str]:
         "shipping_fee": money(facts.shipping_fee),
         "free_shipping_threshold": money(facts.free_shipping_threshold),
         "return_days": str(facts.return_days),
+        "gift": facts.gifts[0] if facts.gifts else "",
     }

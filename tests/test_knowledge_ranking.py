@@ -30,6 +30,13 @@ def test_tfidf_cosine_prefers_the_document_sharing_words():
     assert near > far == 0.0
 
 
+def test_tags_count_for_similarity():
+    tagged = [Candidate(1, "return_refund", (), ("坏了", "破损"), "退货", "亲，抱歉"),
+              Candidate(2, "return_refund", (), ("进度",), "退款", "亲，抱歉")]
+    ranked = TemplateRanker().fit(tagged).rank({"return_refund": 1.0}, "东西坏了", "blue", k=2)
+    assert [r.template_id for r in ranked] == [1, 2]
+
+
 def test_intent_fit_dominates():
     ranked = ranker().rank({"logistics": 0.95, "bargain": 0.05}, "什么时候发货", "blue", k=1)
     assert ranked[0].template_id == 6
