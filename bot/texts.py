@@ -27,7 +27,6 @@ TRY_AGAIN = "抱歉，系统暂时出了点问题，刚才的消息没有处理�
 NON_TEXT = "目前只能处理文字消息：请把买家的话以文字粘贴过来，或发送 /help 查看用法。"
 EDITED = "已收到修改后的消息。修改不会重新分析，如需分析请重新发送一次。"
 UNKNOWN_COMMAND = "没有这个命令，发送 /help 查看可用命令。"
-EMPTY_MESSAGE = "消息为空，请粘贴买家的消息。"
 BUTTON_EXPIRED = "这个按钮已失效，请重新发送买家消息。"
 
 # commands --------------------------------------------------------------------------------------
@@ -56,7 +55,6 @@ CARD_HIGH_RISK = "⚠ 风险：{reason}，请谨慎回复，必要时请主管�
 CARD_BLACK_TIER = "黑名单买家"
 CARD_SUGGESTIONS = "推荐回复："
 CARD_NO_SUGGESTIONS = "暂无合适的推荐回复，请人工回复。"
-CARD_HINT = "回复本卡片发送您的草稿即可检查措辞。"
 BUTTON_USE = "用第 {number} 条"
 BUTTON_MORE = "换一批"
 BUTTON_WRONG_INTENT = "意图不对"

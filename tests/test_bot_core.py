@@ -10,7 +10,7 @@ import subprocess
 import time
 
 import pytest
-from fake_telegram import REPO, BotProcess, FakeTelegram, callback, cli_command, message
+from fake_telegram import REPO, BotProcess, FakeTelegram, callback, cli_command, message, user
 
 AGENTS = range(1001, 1011)
 SUPERVISOR = 2001
@@ -183,3 +183,10 @@ def test_shutdown_finishes_in_flight_work_and_exits_zero(tmp_path, sig):
         assert "已停止" in log
     finally:
         server.stop()
+
+
+def test_start_greets_by_name_escaped_and_shows_help(telegram, bot):
+    agent = AGENTS[6]
+    telegram.inject(message(agent, "/start", **{"from": user(agent, "<i>小&美</i>")}))
+    greeting = last_text(telegram, agent)
+    assert "&lt;i&gt;小&amp;美&lt;/i&gt;" in greeting and "/check" in greeting

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Message
@@ -41,7 +43,7 @@ def help_text(role: str) -> str:
 
 @router.message(CommandStart())
 async def start(message: Message, role: str) -> None:
-    name = message.from_user.first_name if message.from_user else ""
+    name = html.escape(message.from_user.first_name) if message.from_user else ""
     await message.answer(texts.START.format(name=name) + "\n\n" + help_text(role))
 
 
