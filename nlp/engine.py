@@ -20,7 +20,8 @@ def analyze(text: str) -> Analysis:
     model = intent_store.get()
     normalized = normalize(text)
     tokens = words(normalized)
-    proba = model.predict_proba(features(normalized, tokens))
+    feats = features(normalized, tokens)
+    proba = model.predict_proba(feats)
     order = np.argsort(-proba, kind="stable")
     intents = tuple((model.classes[i], float(proba[i])) for i in order)
     intent, confidence = intents[0]
@@ -30,7 +31,7 @@ def analyze(text: str) -> Analysis:
         intents=intents,
         confidence=confidence,
         needs_human=confidence < NEEDS_HUMAN_BELOW or not normalized,
-        mood=mood_of(normalized, tokens),
+        mood=mood_of(normalized, tokens, feats),
         risk=risk_of(normalized, tokens),
         entities=find_entities(text[:MAX_ANALYSED_CHARS]),
     )

@@ -98,3 +98,18 @@ def _train_intents(extra: Iterable[tuple[str, str]]) -> LinearTextModel:
 
 
 intent_store = ModelStore("intent-model.npz", _intent_fingerprint, _train_intents)
+
+
+def _mood_fingerprint() -> str:
+    from nlp.mood_training import corpus_fingerprint
+
+    return corpus_fingerprint()
+
+
+def _train_mood(extra: Iterable[tuple[str, str]]) -> LinearTextModel:
+    from nlp.mood_training import train
+
+    return train(extra)
+
+
+mood_store = ModelStore("mood-model.npz", _mood_fingerprint, _train_mood)

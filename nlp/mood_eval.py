@@ -14,23 +14,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from nlp.mood import mood_of
+from nlp.mood_training import LABELS, parse_labelled
 from nlp.normalize import normalize
 from nlp.tokenize import words
-
-LABELS = ("negative", "neutral", "positive")
 
 
 def read_labelled(path: Path) -> list[tuple[str, str]]:
     """(label, text) pairs of a label<TAB>text file."""
-    pairs = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, text = line.split("\t", 1)
-        if label not in LABELS:
-            raise ValueError(f"{path}: unknown label {label!r}")
-        pairs.append((label, text))
-    return pairs
+    return [(label, text) for text, label in parse_labelled(path.read_text("utf-8"), str(path))]
 
 
 def read_polar(neg: Path, pos: Path) -> list[tuple[str, str]]:

@@ -1,10 +1,14 @@
-"""Mood: lexicon, negation, degree, contrast, sarcasm, emoji, questions."""
+"""Mood: lexicon, negation, degree, contrast, sarcasm, emoji, questions; the blended review model and its cache."""
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from nlp.linear_training import export, fit_estimator, message_features
+from nlp.model_store import ModelStore, mood_store
 from nlp.mood import mood_of, parse_terms
+from nlp.mood_training import REGULARISATION, corpus_fingerprint, load_reviews, parse_labelled, train
 from nlp.mood_eval import balanced_accuracy
 from nlp.normalize import normalize
 from nlp.tokenize import words
@@ -167,3 +171,69 @@ def test_never_raises(text):
 
 def test_huge_input():
     assert mood_of("太差了，" * 30_000, []).label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["买的是两斤装，称了才一斤半", "订的双人间，到了只剩单人间", "插上电没反应", "衣服和页面上的颜色两样", "盒子里只有一只耳机"],
+)
+def test_complaints_that_only_state_facts_are_negative(text):
+    assert label(text) == "negative"
+
+
+def test_mixed_review_ending_in_praise_is_not_negative():
+    assert label("虽然贵了点，但是用着很顺手") != "negative"
+
+
+def test_precomputed_features_give_the_same_mood():
+    normalized = normalize("用了三天就开不了机了")
+    tokens = words(normalized)
+    assert mood_of(normalized, tokens, message_features("用了三天就开不了机了")) == mood_of(normalized, tokens)
+
+
+def test_review_corpus_is_large_labelled_and_free_of_duplicates():
+    corpus = load_reviews()
+    assert len(corpus) >= 2500
+    assert {label for _, label in corpus} == {"negative", "neutral", "positive"}
+    texts = [text for text, _ in corpus]
+    assert len(set(texts)) == len(texts)
+
+
+def test_labelled_lines_reject_unknown_labels():
+    assert parse_labelled("# comment\npositive\t很好\n") == [("很好", "positive")]
+    with pytest.raises(ValueError):
+        parse_labelled("angry\t气死了\n")
+
+
+def test_served_mood_probabilities_equal_scikit_learn():
+    corpus = load_reviews()
+    pipeline = fit_estimator(corpus, c=REGULARISATION)
+    model = export(pipeline, "test")
+    texts = [text for text, _ in corpus[::53]] + ["", "🙂", "亲", "zzzz qqq", "用了两天就坏了"]
+    feats = [message_features(text) for text in texts]
+    served = np.array([model.predict_proba(f) for f in feats])
+    assert tuple(pipeline.classes_) == model.classes
+    np.testing.assert_allclose(served, pipeline.predict_proba(feats), rtol=0, atol=1e-9)
+
+
+def test_mood_model_is_served_from_its_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XIAOER_CACHE_DIR", str(tmp_path))
+    trained: list[int] = []
+
+    def counting_trainer(extra):
+        trained.append(1)
+        return train(extra)
+
+    store = ModelStore(mood_store.file_name, corpus_fingerprint, counting_trainer)
+    first = store.get()
+    assert trained == [1] and (tmp_path / mood_store.file_name).is_file()
+    assert store.get() is first and trained == [1]  # memory
+    store.forget()
+    assert store.get().fingerprint == corpus_fingerprint() and trained == [1]  # the cache file
+
+
+def test_the_shared_mood_store_serves_the_current_corpus():
+    model = mood_store.get()
+    assert model is mood_store.get()
+    assert model.fingerprint == corpus_fingerprint()
+    assert model.classes == ("negative", "neutral", "positive")
