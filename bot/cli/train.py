@@ -1,4 +1,4 @@
-"""`xiaoer train`: retrain the intent classifier from the corpus plus the agents' corrections."""
+"""`xiaoer train`: retrain the intent classifier from the corpus plus the agents' corrections, and the mood model."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from bot.cli.output import say
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("train", help="重新训练意图分类模型（含客服纠正过的意图）")
+    parser = subparsers.add_parser("train", help="重新训练意图分类模型（含客服纠正过的意图）和情绪模型")
     parser.set_defaults(handler=run)
 
 
@@ -23,7 +23,7 @@ async def _corrections() -> list[tuple[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from bot.cli.db import run_database_command
-    from nlp.model_store import intent_store
+    from nlp.model_store import intent_store, mood_store
 
     corrections: list[tuple[str, str]] = []
 
@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     started = time.perf_counter()
     model = intent_store.retrain(corrections)
+    mood_store.retrain()
     say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary),
         corrections=len(corrections), path=intent_store.path)
     return 0
