@@ -89,3 +89,10 @@ CHECKER_REWRITES: dict[str, str] = {
     "pushy": "您可以根据自己的需要选择哦，",
     "fallback": "亲，非常抱歉给您带来不便，我这边马上帮您核实处理，您看可以吗？",
 }
+
+# Independent intent evaluation (nlp/intent_eval.py)
+INTENT_EVAL_ERRORS: dict[str, str] = {
+    "unreadable": "无法读取评测文件 {path}：请确认文件存在并且是 UTF-8 文本。",
+    "bad_line": "评测文件 {path} 第 {number} 行格式不对：应为“意图<TAB>文本”，意图为一个或两个（用 | 分隔）已知意图。",
+    "empty": "评测文件 {path} 里没有任何评测语句。",
+}
