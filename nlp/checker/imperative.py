@@ -21,7 +21,7 @@ _CLOSING = alternation(_CUES["closing"], literal=True)
 _CONDITIONAL = alternation(_CUES["conditional"], literal=True)
 _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
-_STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|就是|就能|就会|才能|才会)")
+_STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|才能|才会)|^\w{1,8}?就")
 _TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
 _AGENT_AFTERWARDS = re.compile(
     r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
@@ -44,8 +44,10 @@ def _opens_with_command(rest: str) -> bool:
     """
     if _ALWAYS_COMMAND.match(rest):
         return True
+    command = _COMMAND.match(rest)
     return (
-        bool(_COMMAND.match(rest))
+        command is not None
+        and "的" not in rest[command.end() : command.end() + 2]  # 您拍下的两件… describes, not orders
         and not _STATEMENT.search(rest)
         and not _TIME_CLAUSE.match(rest)
         and not _AGENT_AFTERWARDS.search(rest)
