@@ -95,7 +95,9 @@ def main() -> None:
             result = evaluate_independent(path)
         except ValueError as error:
             parser.exit(2, f"{error}\n")
-        print(f"{path}: {result['size']} messages, accuracy {result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f}")
+        print(
+            f"{path}: {result['size']} messages, accuracy {result['accuracy']:.3f}, macro-F1 {result['macro_f1']:.3f}"
+        )
         for intent, s in result["per_intent"].items():
             print(f"  {intent:<14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  n {s['support']}")
 
