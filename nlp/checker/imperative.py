@@ -23,9 +23,7 @@ _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|才能|才会)|^\w{1,8}?就")
 _TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
-_AGENT_AFTERWARDS = re.compile(
-    r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + alternation(_CUES["agent"], literal=True).pattern + ")"
-)
+_AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + _AGENT.pattern + ")")
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
