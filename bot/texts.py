@@ -12,6 +12,7 @@ SETTINGS_BAD_TOKEN = "BOT_TOKEN 格式不正确：应为“数字:字母数字�
 SETTINGS_BAD_IDS = "用户 ID 列表格式不正确：请用英文逗号分隔的数字，例如 12345,67890"
 SETTINGS_BAD_TIMEZONE = "未知的时区“{value}”，例如 Asia/Shanghai"
 SETTINGS_INVALID = "配置有误：{reasons}"
+SETTINGS_BAD_TIMES = "检查时间“{value}”格式不正确：请用英文逗号分隔的 时:分，例如 08:00,13:30"
 RUN_HELP = "启动 Telegram 机器人（长轮询）"
 CHAT_HELP = "在终端里离线体验客服流程（无需 Telegram）"
 RUN_STARTED = "店小二机器人已启动（@{username}），按 Ctrl-C 停止。"
@@ -35,8 +36,23 @@ COMMANDS: dict[str, str] = {
     "buyer": "买家档案或设定当前买家：/buyer 昵称",
     "check": "检查草稿回复：/check 草稿",
     "tier": "设定买家等级：/tier 昵称 颜色 原因",
+    "kb": "话术库：查看、新增、修改、导入导出",
+    "review": "复核队列：审核客服回复和话术修改",
+    "reviews": "店铺评价：好评率、差评跟进、录入评价",
+    "stats": "统计报表：/stats today|7d|30d",
+    "staff": "员工管理：添加、改角色、停用",
 }
-COMMAND_ROLES: dict[str, str] = {"help": "agent", "buyer": "agent", "check": "agent", "tier": "supervisor"}
+COMMAND_ROLES: dict[str, str] = {
+    "help": "agent",
+    "buyer": "agent",
+    "check": "agent",
+    "tier": "supervisor",
+    "kb": "agent",
+    "review": "supervisor",
+    "reviews": "supervisor",
+    "stats": "supervisor",
+    "staff": "admin",
+}
 START = "您好，{name}！我是店小二，您的客服助手。把买家的消息粘贴给我，我来分析意图、情绪和风险，并给出推荐回复。"
 HELP_TITLE = "<b>店小二使用说明</b>（您的角色：{role}）"
 HELP_USAGE = (
@@ -99,6 +115,110 @@ CHAT_BYE = "再见，辛苦了！"
 CHAT_USED = "已采用第 {number} 条，可直接复制：\n{text}"
 CHAT_BAD_ENCODING = "无法识别这一行的文字编码，请以 UTF-8 文本粘贴。"
 
+# supervisors: review queue ---------------------------------------------------------------------
+REVIEW_EMPTY = "复核队列是空的，辛苦了！"
+REVIEW_HEADER = "<b>待复核 {count} 条</b>（最早的在前）"
+REVIEW_ITEM = "<b>复核 #{id}</b>{why}"
+REVIEW_WHY_REWROTE = "客服改写了推荐回复"
+REVIEW_WHY_LOW = "检查得分偏低（{score}）"
+REVIEW_WHY_RISK = "高风险买家"
+REVIEW_BUYER_MESSAGE = "买家（{buyer}）：{text}"
+REVIEW_MESSAGE_PURGED = "（原文已按保留期限删除）"
+REVIEW_NO_BUYER = "未指定"
+REVIEW_SUGGESTED = "推荐回复：{text}"
+REVIEW_SENT = "客服发送：{text}"
+REVIEW_FINDINGS = "检查发现："
+REVIEW_FINDING = "· {rule}：“{span}” — {message}"
+REVIEW_NO_FINDINGS = "检查未发现问题。"
+REVIEW_REVISION = "<b>话术修改 #{id}</b>（{author} 提交，待审核）\n话术：{title}\n修改后：{text}"
+BUTTON_APPROVE = "通过"
+BUTTON_REJECT = "驳回"
+BUTTON_PROMOTE = "设为话术"
+REVIEW_APPROVED = "已通过复核 #{id}。"
+REVIEW_REJECTED = "已驳回复核 #{id}，并已告知客服。"
+REVIEW_ASK_REASON = "请写下驳回复核 #{id} 的理由（会转告客服），或发送 /cancel 取消。"
+REVIEW_AGENT_TOLD = "主管驳回了您发给买家的回复（复核 #{id}）：\n“{sent}”\n理由：{reason}\n谢谢配合，下次注意～"
+REVISION_APPROVED = "已通过话术修改 #{id}，已上线。"
+REVISION_REJECTED = "已驳回话术修改 #{id}，并已告知提交人。"
+REVISION_AGENT_TOLD = "您提交的话术修改 #{id} 未通过审核。理由：{reason}"
+REVISION_AGENT_APPROVED = "您提交的话术修改 #{id} 已通过审核并上线，谢谢！"
+CANCELLED = "已取消。"
+REASON_EMPTY = "理由不能为空，请写下理由，或发送 /cancel 取消。"
+
+# supervisors: shop reviews and the floor --------------------------------------------------------
+REVIEWS_USAGE = (
+    "用法：/reviews 查看好评率和待处理差评；/reviews add 订单号 买家昵称 好评|中评|差评 [评价内容]；"
+    "或发送卖家工作台导出的 CSV 文件（列：订单号、买家、评价、评价内容、评价时间），说明里写 /reviews。"
+)
+REVIEWS_RATE = "近 {days} 天好评率：<b>{rate}</b>（好评 {good} / 共 {total} 条，底线 {floor}）"
+REVIEWS_NO_RATE = "近 {days} 天还没有评价记录（底线 {floor}）。"
+REVIEWS_BELOW = "⚠ 好评率低于 {floor} 的底线，请尽快跟进差评！"
+REVIEWS_UNHANDLED = "待处理差评 {count} 条："
+REVIEWS_NONE_UNHANDLED = "没有待处理的差评。"
+REVIEWS_ITEM = "#{id} {date} 订单 {order} · {buyer}：{text}"
+BUTTON_REVIEW_CHANGED = "#{id} 已改好评"
+BUTTON_REVIEW_REFUSED = "#{id} 拒绝修改"
+REVIEW_ADDED = "已记录订单 {order} 的{rating}（买家：{buyer}，当前等级：{tier}）。"
+REVIEWS_IMPORTED = "已导入 {added} 条评价（其中差评 {bad} 条），跳过已记录的订单 {skipped} 条。"
+REVIEWS_FILE_ERROR = "评价文件有误，未写入任何记录：\n{errors}"
+REVIEWS_FILE_TYPE = "请发送 .csv 文件（UTF-8 编码）。"
+REVIEWS_FILE_TOO_BIG = "文件太大（最多 {limit} MB），请分批导入。"
+REVIEW_SETTLED_CHANGED = "差评 #{id} 已标记处理：买家已改为好评。"
+REVIEW_SETTLED_REFUSED = "差评 #{id} 已标记处理：买家拒绝修改（买家等级：{tier}）。"
+FLOOR_ALERT = "⚠ <b>好评率告警</b>：近 {days} 天好评率 {rate}，已低于 {floor} 的底线（好评 {good} / 共 {total} 条）。请发送 /reviews 查看并跟进差评。"
+
+# supervisors: the scheduled bad-review check -----------------------------------------------------
+CHECK_REPORT_TITLE = "<b>差评巡检</b>（{time}）"
+CHECK_REPORT_NEW = "上次巡检以来新增差评 {count} 条："
+CHECK_REPORT_NO_NEW = "上次巡检以来没有新增差评。"
+CHECK_REPORT_RISKY = "当前橙色/黑色买家："
+CHECK_REPORT_NO_RISKY = "当前没有橙色或黑色买家。"
+CHECK_REPORT_BUYER = "· {nickname}（{tier}）"
+
+# the knowledge base in chat ----------------------------------------------------------------------
+KB_USAGE = (
+    "用法：/kb 按意图统计；/kb 意图 列出该意图的话术；/kb show 编号 查看话术及历史；/kb add 新增；"
+    "/kb edit 编号 修改；/kb retire 编号 停用；/kb revert 编号 修订号 恢复到某次修订；"
+    "/kb export [yaml|csv] 导出；发送 YAML 或 CSV 文件并在说明里写 /kb import 导入。每一步都可发送 /cancel 取消。"
+)
+KB_LIST_TITLE = "<b>话术库</b>（已上线话术数）"
+KB_LIST_INTENT = "· {intent}（{key}）：{count} 条"
+KB_UNKNOWN_INTENT = "未知的意图“{value}”，发送 /kb 查看全部意图。"
+KB_INTENT_TITLE = "<b>{intent}</b> 的话术："
+KB_TEMPLATE_LINE = "#{id} {title}（{status}）"
+KB_SHOW = "<b>话术 #{id}：{title}</b>\n意图：{intent} · 状态：{status} · 版本 {version}\n{text}"
+KB_HISTORY = "修订历史："
+KB_REVISION_LINE = "· 修订 #{id} {when} {state} 版本 {version}：{text}"
+KB_REVISION_STATES: dict[str, str] = {"pending": "待审核", "applied": "已生效", "rejected": "已驳回"}
+KB_ASK_INTENT = "请选择话术的意图（发送 /cancel 取消）："
+KB_PREFILLED = "话术内容已预填：\n{text}"
+KB_ASK_TITLE = "意图：{intent}。请发送话术标题（发送 /cancel 取消）。"
+KB_ASK_TEXT = "请发送话术内容，可使用 {{buyer}}、{{shop}} 等占位符（发送 /cancel 取消）。"
+KB_EDIT_START = "正在修改话术 #{id}（版本 {version}），当前内容：\n{text}\n请发送新的内容（发送 /cancel 取消）。"
+KB_SAVED = "话术 #{id} 已保存（版本 {version}，状态：{status}）。"
+KB_PROPOSED = "修改已提交，等待主管在复核队列中审核（话术 #{id}）。"
+KB_NOT_SAVED = "未保存：{error}"
+KB_EXPORTED = "话术库导出文件"
+KB_IMPORT_HOW = "请发送 YAML 或 CSV 文件，并在文件说明里写 /kb import。"
+KB_FILE_TYPE = "请发送 .yaml、.yml 或 .csv 文件（UTF-8 编码）。"
+KB_IMPORT_FAILED = "导入失败，未做任何修改：\n{errors}"
+KB_IMPORTED = "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条；店铺信息有变化：{shop}。"
+
+# admins: the team --------------------------------------------------------------------------------
+STAFF_USAGE = (
+    "用法：/staff 列出全部员工；/staff add Telegram数字ID 角色 [姓名]；/staff role Telegram数字ID 角色；"
+    "/staff off Telegram数字ID 停用。角色可选：{roles}"
+)
+NEEDS_ADMIN = "抱歉，该操作需要管理员权限。"
+STAFF_LIST_TITLE = "<b>员工名单</b>（{count} 人）"
+STAFF_LINE = "· {name}（ID {telegram_id}）{role}{inactive}"
+STAFF_INACTIVE = " · 已停用"
+STAFF_BAD_ID = "“{value}”不是有效的 Telegram 数字 ID。"
+STAFF_BAD_ROLE = "未知的角色“{value}”，可选：{roles}"
+STAFF_ADDED = "已添加 {name}（ID {telegram_id}），角色：{role}。"
+STAFF_ROLE_CHANGED = "已将 ID {telegram_id} 的角色改为 {role}。"
+STAFF_DEACTIVATED = "已停用 ID {telegram_id}，对方即刻起无法使用机器人。"
+
 # command line (owned by the lead; keep this section) -----------------------------------------
 CLI: dict[str, str] = {
     "trained": "意图模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，含客服纠正 {corrections} 条，已缓存到 {path}",
@@ -113,5 +233,6 @@ CLI: dict[str, str] = {
     "typos_false_alarms": "误报率：无错新闻句 {clean:.1%}，正确的客服回复 {shop:.1%}",
     "typos_latency": "单句耗时：p50 {p50:.2f} 毫秒，p99 {p99:.2f} 毫秒",
     "typos_no_data": "找不到错别字基准数据目录：{path}",
+    "eval_independent": "独立评测集 {name}（{size} 条，另一位作者编写，从未用于训练或调参；可接受两个意图的消息猜中其一即算对）",
     "eval_confusion": "混淆矩阵（行：真实意图，列：预测意图）",
 }

@@ -1,4 +1,4 @@
-"""The intent classifier's corpus, training and evaluation.
+"""The intent classifier's corpus, its held-out split and training.
 
 Only `xiaoer train`, `xiaoer eval` and a cold cache import this module; the
 serving path uses the exported weights (`nlp.linear_model`) through `nlp.model_store`.
@@ -9,14 +9,11 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from importlib import resources
 
-import numpy as np
-
-from nlp.intents import INTENTS, NEEDS_HUMAN_BELOW
+from nlp.intents import INTENTS
 from nlp.linear_model import LinearTextModel
-from nlp.linear_training import Example, export, fit_estimator, message_features
+from nlp.linear_training import Example, export, fit_estimator
 from nlp.normalize import normalize
 
 HOLDOUT_SHARE = 0.2
@@ -66,62 +63,3 @@ def train(extra: Iterable[Example] = ()) -> LinearTextModel:
     """Train on the whole shipped corpus plus extra labelled messages (agents' corrections)."""
     examples = load_corpus() + list(extra)
     return export(fit_estimator(examples), corpus_fingerprint())
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """Per-intent precision/recall/F1, macro-F1, accuracy and the confusion matrix."""
-
-    labels: tuple[str, ...]
-    precision: dict[str, float]
-    recall: dict[str, float]
-    f1: dict[str, float]
-    support: dict[str, int]
-    macro_f1: float
-    accuracy: float
-    confusion: list[list[int]]  # rows: true intent, columns: predicted intent
-    train_size: int
-    test_size: int
-    needs_human_share: float  # share of held-out messages below the confidence floor
-    confident_accuracy: float  # accuracy on the others
-
-
-def evaluate(train_set: Sequence[Example], test_set: Sequence[Example]) -> Evaluation:
-    """Fit on one part, measure the served model on the other."""
-    model = export(fit_estimator(train_set), "evaluation")
-    labels = INTENTS
-    position = {label: i for i, label in enumerate(labels)}
-    confusion = [[0] * len(labels) for _ in labels]
-    confident: list[bool] = []
-    for text, intent in test_set:
-        proba = model.predict_proba(message_features(text))
-        best = int(np.argmax(proba))
-        predicted = model.classes[best]
-        confusion[position[intent]][position[predicted]] += 1
-        if proba[best] >= NEEDS_HUMAN_BELOW:
-            confident.append(predicted == intent)
-    precision, recall, f1, support = {}, {}, {}, {}
-    for label, i in position.items():
-        tp = confusion[i][i]
-        predicted_total = sum(row[i] for row in confusion)
-        true_total = sum(confusion[i])
-        p = tp / predicted_total if predicted_total else 0.0
-        r = tp / true_total if true_total else 0.0
-        precision[label], recall[label], support[label] = p, r, true_total
-        f1[label] = 2 * p * r / (p + r) if p + r else 0.0
-    present = [label for label in labels if support[label]]
-    correct = sum(confusion[i][i] for i in range(len(labels)))
-    return Evaluation(
-        labels=labels,
-        precision=precision,
-        recall=recall,
-        f1=f1,
-        support=support,
-        macro_f1=sum(f1[label] for label in present) / len(present) if present else 0.0,
-        accuracy=correct / len(test_set) if test_set else 0.0,
-        confusion=confusion,
-        train_size=len(train_set),
-        test_size=len(test_set),
-        needs_human_share=1 - len(confident) / len(test_set) if test_set else 0.0,
-        confident_accuracy=sum(confident) / len(confident) if confident else 0.0,
-    )

@@ -2,7 +2,11 @@
 
 import pytest
 
-from nlp.intent_eval import evaluate_independent, per_intent_scores, predict_intent, scored_pair
+import numpy as np
+
+from nlp.intent_eval import evaluate_independent, per_intent_scores, scored_pair
+from nlp.linear_training import message_features
+from nlp.model_store import intent_store
 from nlp.intents import INTENTS
 from nlp.texts import INTENT_EVAL_ERRORS
 
@@ -21,18 +25,20 @@ def test_per_intent_scores_count_hits_misses_and_false_alarms():
 
 def test_evaluate_independent_scores_a_small_file_against_the_served_model(tmp_path):
     texts = ["我的快递到哪了", "能开发票吗", "这个正品吗"]
-    predicted = [predict_intent(text) for text in texts]
+    model = intent_store.get()
+    predicted = [model.classes[int(np.argmax(model.predict_proba(message_features(t))))] for t in texts]
     other = [next(intent for intent in INTENTS if intent != p) for p in predicted]
     path = tmp_path / "eval.tsv"
     path.write_text(
         f"{predicted[0]}\t{texts[0]}\n{other[1]}|{predicted[1]}\t{texts[1]}\n\n{other[2]}\t{texts[2]}\n", "utf-8"
     )
     result = evaluate_independent(path)
-    assert result["size"] == 3
-    assert result["accuracy"] == pytest.approx(2 / 3)
-    assert result["per_intent"][other[2]]["recall"] < 1.0
-    present = [s["f1"] for s in result["per_intent"].values() if s["support"]]
-    assert result["macro_f1"] == pytest.approx(sum(present) / len(present))
+    assert result.size == 3
+    assert result.accuracy == pytest.approx(2 / 3)
+    assert result.per_intent[other[2]]["recall"] < 1.0
+    present = [s["f1"] for s in result.per_intent.values() if s["support"]]
+    assert result.macro_f1 == pytest.approx(sum(present) / len(present))
+    assert sum(map(sum, result.confusion)) == 3
 
 
 @pytest.mark.parametrize(

@@ -23,24 +23,31 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(width - used, 1)
 
 
-def print_intent_evaluation() -> None:
-    from nlp.intent_training import evaluate, load_corpus, split
-
-    train_set, held_out = split(load_corpus())
-    result = evaluate(train_set, held_out)
-    say("eval_title", train_size=result.train_size, test_size=result.test_size)
+def _print_intent_figures(result) -> None:
     say("eval_header")
-    for label in result.labels:
+    for label, scores in result.per_intent.items():
         print(
             _pad(f"{label} {INTENT_NAMES[label]}", 18)
-            + f"{result.precision[label]:.3f}   {result.recall[label]:.3f}   {result.f1[label]:.3f}  {result.support[label]}"
+            + f"{scores['precision']:.3f}   {scores['recall']:.3f}   {scores['f1']:.3f}  {scores['support']}"
         )
     say("eval_macro", macro_f1=result.macro_f1, accuracy=result.accuracy)
     say("eval_needs_human", share=result.needs_human_share, accuracy=result.confident_accuracy)
+
+
+def print_intent_evaluation() -> None:
+    from nlp.intent_eval import evaluate_held_out, evaluate_independent, independent_files
+
+    train_size, result = evaluate_held_out()
+    say("eval_title", train_size=train_size, test_size=result.size)
+    _print_intent_figures(result)
     say("eval_confusion")
-    print(_pad("", 16) + "".join(f"{label[:6]:>7}" for label in result.labels))
-    for label, row in zip(result.labels, result.confusion):
+    print(_pad("", 16) + "".join(f"{label[:6]:>7}" for label in INTENT_NAMES))
+    for label, row in zip(INTENT_NAMES, result.confusion):
         print(_pad(label, 16) + "".join(f"{count:>7}" for count in row))
+    for path in independent_files():
+        independent = evaluate_independent(path)
+        say("eval_independent", name=path.name, size=independent.size)
+        _print_intent_figures(independent)
 
 
 def print_checker_evaluation() -> None:
