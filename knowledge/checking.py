@@ -14,7 +14,7 @@ Checker = Callable[[str], ReplyCheck]
 
 def default_checker() -> Checker:
     """The analysis layer's reply checker (imported on first use: it loads its rules)."""
-    from nlp.checker import check_reply
+    from nlp import check_reply
 
     return check_reply
 
