@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import gc
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -24,6 +26,7 @@ from bot.middlewares.database import DbSessionMiddleware, SerialWrites
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.retry import RetryAfterMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
+from bot.scheduler import BadReviewCheck, parse_times
 from knowledge.db import create_engine, prepare
 from knowledge.staff import staff_member
 
@@ -98,16 +101,24 @@ async def run_polling(settings: Settings) -> None:
     inflight = InFlightMiddleware()
     dispatcher = build_dispatcher(settings, sessions, inflight)
 
+    check = BadReviewCheck(sessions, bot.send_message, parse_times(settings.xiaoer_check_times), settings.timezone)
+    scheduled: list[asyncio.Task] = []
+
     async def on_startup(bot: Bot, assist: AssistService) -> None:
         await register_staff(sessions, settings.roles_from_environment())
+        scheduled.append(asyncio.create_task(check.run()))
         assist.analyzer("你好")  # load the models now, not on the first agent's message
         assist.checker("您好")
+        gc.freeze()  # the models' millions of objects stay put: keep them out of every collection
         await bot.delete_webhook(drop_pending_updates=False)
         await set_commands(bot, settings)
         me = await bot.get_me()
         logger.info(texts.RUN_STARTED.format(username=me.username))
 
     async def on_shutdown() -> None:
+        for task in scheduled:
+            task.cancel()
+        await asyncio.gather(*scheduled, return_exceptions=True)
         # aiogram runs this while handlers may still be running: let them finish first.
         if not await inflight.drained(SHUTDOWN_GRACE_SECONDS):
             logger.warning("%d handlers still running at shutdown", inflight.running)

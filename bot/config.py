@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     xiaoer_supervisor_ids: UserIds = frozenset()
     xiaoer_agent_ids: UserIds = frozenset()
     xiaoer_timezone: str = "Asia/Shanghai"
+    xiaoer_check_times: str = "08:00,13:30"  # the bad-review check, shop time (HH:MM, comma-separated)
 
     @field_validator("xiaoer_admin_ids", "xiaoer_supervisor_ids", "xiaoer_agent_ids", mode="before")
     @classmethod
@@ -51,6 +52,14 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(texts.SETTINGS_BAD_TIMEZONE.format(value=value)) from error
+        return value
+
+    @field_validator("xiaoer_check_times")
+    @classmethod
+    def _check_times(cls, value: str) -> str:
+        from bot.scheduler import parse_times
+
+        parse_times(value)
         return value
 
     @property

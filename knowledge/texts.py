@@ -105,6 +105,12 @@ ERRORS: dict[str, str] = {
     "bad_days": "保留天数必须是正整数。",
     "database": "无法连接数据库：{reason}",
     "empty_message": "消息为空，请粘贴买家的消息。",
+    # supervision (review queue, shop reviews)
+    "already_reviewed": "这一项（#{item}）已由其他主管处理过，无需重复处理。",
+    "bad_date": "“{value}”不是有效的日期，例如 2026-11-28 或 2026/11/28 14:30。",
+    "needs_admin": "该操作需要管理员权限。",
+    "cannot_deactivate_self": "不能停用自己的账号。",
+    "staff_not_found": "找不到 Telegram ID 为 {telegram_id} 的员工。",
 }
 
 CLI: dict[str, str] = {

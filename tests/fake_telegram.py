@@ -77,6 +77,7 @@ class FakeTelegram:
         self._runner: web.AppRunner | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
         self.url = ""
+        self.files: dict[str, bytes] = {}  # what getFile and the file URL serve, by file id
 
     # lifecycle -----------------------------------------------------------------------------
     def start(self) -> FakeTelegram:
@@ -97,6 +98,7 @@ class FakeTelegram:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/documents/{file_id}", self._download)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -112,6 +114,12 @@ class FakeTelegram:
             self._updates.append(update)
         asyncio.run_coroutine_threadsafe(self._notify(), self._loop).result(timeout=10)
         return update["update_id"]
+
+    def add_file(self, content: bytes) -> str:
+        """Keep a file a user uploads; returns its file id for a `document` message."""
+        file_id = f"file{len(self.files) + 1}"
+        self.files[file_id] = content
+        return file_id
 
     def fail_next(self, method: str, retry_after: int = 1, times: int = 1) -> None:
         """Answer the next `times` calls of `method` with 429 Too Many Requests."""
@@ -161,6 +169,10 @@ class FakeTelegram:
         return self.wait_for(sent, timeout)
 
     # the API -------------------------------------------------------------------------------
+    async def _download(self, request: web.Request) -> web.Response:
+        content = self.files.get(request.match_info["file_id"])
+        return web.Response(body=content) if content is not None else web.Response(status=404)
+
     async def _notify(self) -> None:
         assert self._new_update is not None
         async with self._new_update:
@@ -227,6 +239,10 @@ class FakeTelegram:
     def _answer(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method == "getFile":
+            file_id = str(params.get("file_id"))
+            size = len(self.files.get(file_id, b""))
+            return {"file_id": file_id, "file_unique_id": file_id, "file_size": size, "file_path": f"documents/{file_id}"}
         if method in {"sendMessage", "sendDocument", "sendPhoto"}:
             chat_id = int(params["chat_id"])
             message: dict[str, Any] = {
@@ -275,6 +291,17 @@ def message(user_id: int, text: str | None = None, **extra: Any) -> dict[str, An
             body["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
     body.update(extra)
     return {"message": body}
+
+
+def document(user_id: int, server: FakeTelegram, content: bytes, file_name: str, caption: str) -> dict[str, Any]:
+    """A `message` update carrying a file `user_id` uploads, with a caption (a command, say)."""
+    file_id = server.add_file(content)
+    body = {"file_id": file_id, "file_unique_id": file_id, "file_name": file_name, "file_size": len(content)}
+    update = message(user_id, document=body, caption=caption)
+    if caption.startswith("/"):
+        command = caption.split()[0]
+        update["message"]["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    return update
 
 
 def callback(user_id: int, data: str, on_message: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -47,7 +47,7 @@ def test_startup_registers_commands_and_drops_no_webhook_updates(telegram, bot):
     commands = telegram.wait_for(lambda calls: [c for c in calls if c.method == "setMyCommands"])
     default = next(c for c in commands if "scope" not in c.params or c.params["scope"].get("type") == "default")
     names = [item["command"] for item in default.params["commands"]]
-    assert names == ["help", "buyer", "check"]
+    assert names == ["help", "buyer", "check", "kb"]
     supervisor = next(c for c in commands if c.params.get("scope", {}).get("chat_id") == SUPERVISOR)
     assert "tier" in [item["command"] for item in supervisor.params["commands"]]
     webhook = telegram.calls_of("deleteWebhook")

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import buyers, card, check, common, content, errors
+from bot.handlers import buyers, card, check, common, content, errors, kb_edit, review_queue, reviews, staff
 
 
 def get_routers() -> list[Router]:
     """Specific commands first, the buyer-message catch-all after them, fallbacks last."""
-    return [errors.router, common.router, check.router, buyers.router, card.router, content.router]
+    return [
+        errors.router,
+        common.router,
+        review_queue.router,
+        kb_edit.router,
+        reviews.router,
+        staff.router,
+        check.router,
+        buyers.router,
+        card.router,
+        content.router,
+    ]
