@@ -12,6 +12,7 @@ Every message must get exactly one card (none lost).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -72,6 +73,12 @@ def throughput_phase(server: FakeTelegram, agents: list[int]) -> tuple[float, in
     return len(answered) / (finished - started), len(answered)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--latency-messages", type=int, default=300)
@@ -91,7 +98,9 @@ def main() -> int:
         try:
             bot.wait_ready(timeout=180)
             latencies = latency_phase(server, latency_agents, args.rate)
+            cpu_before = cpu_seconds(bot.process.pid)
             per_second, received = throughput_phase(server, burst_agents)
+            cpu_per_update = (cpu_seconds(bot.process.pid) - cpu_before) / max(received, 1) * 1000
         finally:
             bot.stop()
             server.stop()
@@ -102,12 +111,14 @@ def main() -> int:
                 if "Duration " in line
             ]
     lost = args.latency_messages - len(latencies) + args.burst - received
+    backend = args.database_url.split(":")[0] if args.database_url else "sqlite"
     print(
-        f"latency ({len(latencies)} cards at {args.rate:g}/s, SQLite): "
-        f"p50 {statistics.median(latencies):.1f} ms, p99 {percentile(latencies, 0.99):.1f} ms, "
-        f"max {max(latencies):.1f} ms"
+        f"latency ({len(latencies)} cards at {args.rate:g}/s, {backend}): "
+        f"p50 {statistics.median(latencies):.1f} ms, p90 {percentile(latencies, 0.9):.1f} ms, "
+        f"p99 {percentile(latencies, 0.99):.1f} ms, max {max(latencies):.1f} ms"
     )
     print(f"throughput (burst of {args.burst}): {per_second:.0f} updates/s, {received}/{args.burst} answered")
+    print(f"bot CPU per answered update in the burst: {cpu_per_update:.1f} ms (one core)")
     print(f"lost: {lost}")
     print(
         f"handler time in the bot: p50 {statistics.median(durations):.0f} ms, p99 {percentile(durations, 0.99):.0f} ms"

@@ -244,3 +244,7 @@ def test_forwarded_batch_is_one_turn_with_the_sender_as_buyer(telegram, bot):
     assert "买家：转发的买家" in card.text and "意图" in card.text
     paste(telegram, agent, "/help")  # the next answer after the card: no second card came in between
     assert len([c for c in telegram.calls_of("sendMessage", agent) if "意图" in c.text]) == 1
+
+
+def test_blank_message_is_explained_not_analysed(telegram, bot):
+    assert "消息为空" in paste(telegram, next(agents), "   \n  ").text
