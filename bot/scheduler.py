@@ -21,7 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import texts
 from bot.middlewares.database import SerialWrites
 from bot.supervisors import Send, tell_supervisors
-from knowledge.models import utcnow
+from knowledge.models import Review, utcnow
+from knowledge.reports import as_utc
 from knowledge.schedule import claim_slot, latest_run
 from knowledge.shop_reviews import Standing, bad_reviews_after, risky_buyers, standing
 from knowledge.texts import TIER_NAMES
@@ -89,22 +90,26 @@ def render_standing(current: Standing, days: int) -> str:
     return line + ("\n" + texts.REVIEWS_BELOW.format(floor=floor) if current.below_floor else "")
 
 
-async def check_report(session: AsyncSession, after_review: int, up_to_review: int, slot_label: str) -> str:
+def review_line(review: Review, nickname: str | None, timezone: ZoneInfo) -> str:
+    """One bad review: id, shop date, order, buyer and text."""
+    return texts.REVIEWS_ITEM.format(
+        id=review.id,
+        date=as_utc(review.reviewed_on).astimezone(timezone).strftime("%m-%d"),
+        order=html.escape(review.order_id),
+        buyer=html.escape(nickname or texts.REVIEW_NO_BUYER),
+        text=html.escape(review.text or "-"),
+    )
+
+
+async def check_report(
+    session: AsyncSession, after_review: int, up_to_review: int, slot_label: str, timezone: ZoneInfo
+) -> str:
     """The bad-review check: new bad reviews in the id range, the rate, the orange and black buyers."""
     new = [(r, n) for r, n in await bad_reviews_after(session, after_review) if r.id <= up_to_review]
     lines = [texts.CHECK_REPORT_TITLE.format(time=slot_label)]
     if new:
         lines.append(texts.CHECK_REPORT_NEW.format(count=len(new)))
-        lines += [
-            texts.REVIEWS_ITEM.format(
-                id=review.id,
-                date=review.reviewed_on.strftime("%m-%d"),
-                order=html.escape(review.order_id),
-                buyer=html.escape(nickname or texts.REVIEW_NO_BUYER),
-                text=html.escape(review.text or "-"),
-            )
-            for review, nickname in new
-        ]
+        lines += [review_line(review, nickname, timezone) for review, nickname in new]
     else:
         lines.append(texts.CHECK_REPORT_NO_NEW)
     lines.append(render_standing(await standing(session), 30))
@@ -148,7 +153,7 @@ class BadReviewCheck:
             return False
         label = slot.astimezone(self.timezone).strftime("%Y-%m-%d %H:%M")
         async with self.sessions() as session:
-            report = await check_report(session, *claimed, label)
+            report = await check_report(session, *claimed, label, self.timezone)
             delivered = await tell_supervisors(session, self.send, report)
         logger.info("bad-review check %s sent to %d supervisors", label, delivered)
         return True

@@ -204,6 +204,27 @@ KB_FILE_TYPE = "请发送 .yaml、.yml 或 .csv 文件（UTF-8 编码）。"
 KB_IMPORT_FAILED = "导入失败，未做任何修改：\n{errors}"
 KB_IMPORTED = "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条；店铺信息有变化：{shop}。"
 
+# supervisors: reports -----------------------------------------------------------------------------
+STATS_USAGE = "用法：/stats [today|7d|30d]，默认 today（今天）。"
+STATS_PERIODS: dict[str, str] = {"today": "今天", "7d": "近 7 天", "30d": "近 30 天"}
+STATS_TITLE = "<b>统计报表 · {period}</b>"
+STATS_INTENTS = "意图分布（共 {total} 条消息）："
+STATS_INTENT = "· {intent}：{count} 条（{share:.0%}）"
+STATS_NO_MESSAGES = "这段时间还没有买家消息。"
+STATS_USAGE_LINE = "推荐回复采用率：{used}；客服改写率：{rewrote}（共 {cards} 张卡片）"
+STATS_NOT_AVAILABLE = "—"
+STATS_AGENTS = "客服检查平均分："
+STATS_AGENT = "· {name}：{average:.0f} 分（{replies} 条）"
+STATS_NO_AGENTS = "这段时间没有客服自写回复的检查记录。"
+STATS_RISKY = "风险买家（橙色/黑色）：{buyers}"
+STATS_NO_RISKY = "风险买家：无"
+CHART_INTENTS = "意图分布"
+CHART_MESSAGES = "消息数"
+CHART_REVIEWS = "每日好评率"
+CHART_RATE = "好评率"
+CHART_FLOOR = "底线 {floor}"
+CHART_NO_REVIEWS = "暂无评价"
+
 # admins: the team --------------------------------------------------------------------------------
 STAFF_USAGE = (
     "用法：/staff 列出全部员工；/staff add Telegram数字ID 角色 [姓名]；/staff role Telegram数字ID 角色；"

@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -114,13 +114,13 @@ def parse_rating(value: str) -> str:
 
 
 def parse_date(value: str, timezone: ZoneInfo) -> datetime | None:
-    """A review date; a date without a zone is shop time; empty means now."""
+    """A review date in UTC (as the database keeps times), read as shop time; empty means now."""
     value = value.strip()
     if not value:
         return None
     for fmt in DATE_FORMATS:
         try:
-            return datetime.strptime(value, fmt).replace(tzinfo=timezone)
+            return datetime.strptime(value, fmt).replace(tzinfo=timezone).astimezone(UTC)
         except ValueError:
             continue
     raise FieldError("date", "bad_date", value=value)

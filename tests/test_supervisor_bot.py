@@ -328,3 +328,14 @@ def test_help_lists_commands_by_role(telegram, bot):
     supervisor_help = send(telegram, next(supervisors), "/help").text
     assert "/review" in supervisor_help and "/reviews" in supervisor_help and "/staff" not in supervisor_help
     assert "/staff" in send(telegram, ADMIN, "/help").text
+
+
+def test_stats_report_and_chart_for_supervisors_only(telegram, bot):
+    supervisor = next(supervisors)
+    report = send(telegram, supervisor, "/stats 7d")
+    assert "统计报表 · 近 7 天" in report.text and "意图分布" in report.text and "议价" in report.text
+    assert "推荐回复采用率" in report.text and "客服改写率" in report.text and "客服检查平均分" in report.text
+    assert "风险买家" in report.text and "差评王" in report.text
+    telegram.wait_for(lambda calls: any(c.method == "sendPhoto" and c.chat_id == supervisor for c in calls))
+    assert "用法" in send(telegram, supervisor, "/stats 1y").text
+    assert "主管" in send(telegram, next(agents), "/stats").text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from bot.handlers import buyers, card, check, common, content, errors, kb_edit, review_queue, reviews, staff
+from bot.handlers import buyers, card, check, common, content, errors, kb_edit, review_queue, reviews, staff, stats
 
 
 def get_routers() -> list[Router]:
@@ -16,6 +16,7 @@ def get_routers() -> list[Router]:
         kb_edit.router,
         reviews.router,
         staff.router,
+        stats.router,
         check.router,
         buyers.router,
         card.router,

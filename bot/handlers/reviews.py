@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
@@ -19,7 +20,7 @@ from bot.handlers.sending import answer_in_parts
 from bot.keyboards.supervision import SettleReview, settle_keyboard
 from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
-from bot.scheduler import render_standing
+from bot.scheduler import render_standing, review_line
 from bot.supervisors import tell_supervisors
 from knowledge.errors import KnowledgeError
 from knowledge.reviews import settle_bad_review
@@ -70,20 +71,11 @@ async def record_and_alert(
     return recorded
 
 
-async def _overview(message: Message, session: AsyncSession) -> None:
+async def _overview(message: Message, session: AsyncSession, timezone: ZoneInfo) -> None:
     lines = [render_standing(await standing(session), RATE_DAYS), ""]
     unhandled = await unhandled_with_buyers(session)
     lines.append(texts.REVIEWS_UNHANDLED.format(count=len(unhandled)) if unhandled else texts.REVIEWS_NONE_UNHANDLED)
-    lines += [
-        texts.REVIEWS_ITEM.format(
-            id=review.id,
-            date=review.reviewed_on.strftime("%m-%d"),
-            order=html.escape(review.order_id),
-            buyer=html.escape(nickname or texts.REVIEW_NO_BUYER),
-            text=html.escape(review.text or "-"),
-        )
-        for review, nickname in unhandled
-    ]
+    lines += [review_line(review, nickname, timezone) for review, nickname in unhandled]
     keyboard = settle_keyboard([review.id for review, _ in unhandled]) if unhandled else None
     await answer_in_parts(message, "\n".join(lines), keyboard)
 
@@ -115,14 +107,20 @@ async def _add_one(message: Message, args: str, sessions: SerialWrites, bot: Bot
 
 @router.message(Command("reviews"), F.text)
 async def reviews_command(
-    message: Message, command: CommandObject, session: AsyncSession, sessions: SerialWrites, role: str, bot: Bot
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    sessions: SerialWrites,
+    role: str,
+    bot: Bot,
+    settings: Settings,
 ) -> None:
     if not await HasRole("supervisor")(message, role):
         await message.answer(texts.NEEDS_SUPERVISOR)
         return
     args = (command.args or "").strip()
     if not args:
-        await _overview(message, session)
+        await _overview(message, session, settings.timezone)
     elif args.split()[0].lower() == "add":
         await _add_one(message, args.partition(" ")[2].strip(), sessions, bot)
     else:
