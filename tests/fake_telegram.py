@@ -71,6 +71,7 @@ class FakeTelegram:
         self._failures: dict[str, list[int]] = {}
         self._delays: dict[str, float] = {}
         self._closing = False
+        self.revoked_token: str | None = None  # requests with this token get 401 Unauthorized
         self._lock = threading.Condition()
         self._loop = asyncio.new_event_loop()
         self._new_update: asyncio.Condition | None = None
@@ -180,6 +181,8 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if self.revoked_token is not None and request.match_info["token"] == self.revoked_token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         params: dict[str, Any] = {}
         if request.content_type == "application/json":
             params = await request.json()

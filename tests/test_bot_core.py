@@ -190,3 +190,21 @@ def test_start_greets_by_name_escaped_and_shows_help(telegram, bot):
     telegram.inject(message(agent, "/start", **{"from": user(agent, "<i>小&美</i>")}))
     greeting = last_text(telegram, agent)
     assert "&lt;i&gt;小&amp;美&lt;/i&gt;" in greeting and "/check" in greeting
+
+
+def test_token_rejected_by_telegram_is_explained(tmp_path):
+    server = FakeTelegram().start()
+    server.revoked_token = "987654321:revoked"
+    try:
+        process = BotProcess(server, tmp_path, BOT_TOKEN=server.revoked_token)
+        assert process.process.wait(timeout=90) == 1
+        log = process.output()
+        assert "Telegram 拒绝了 BOT_TOKEN" in log and "Traceback" not in log, log
+    finally:
+        server.stop()
+
+
+def test_settings_come_from_a_dotenv_file(tmp_path):
+    (tmp_path / ".env").write_text("BOT_TOKEN=oops\n", encoding="utf-8")
+    result = run_without_server(tmp_path)
+    assert result.returncode == 2 and "BOT_TOKEN 格式不正确" in result.stderr
