@@ -198,6 +198,7 @@ KB_EDIT_START = "正在修改话术 #{id}（版本 {version}），当前内容�
 KB_SAVED = "话术 #{id} 已保存（版本 {version}，状态：{status}）。"
 KB_PROPOSED = "修改已提交，等待主管在复核队列中审核（话术 #{id}）。"
 KB_NOT_SAVED = "未保存：{error}"
+KB_FORCE_HINT = "主管如确认无误，可发送 /force 理由 强制保存；也可以直接发送修改后的内容，或发送 /cancel 取消。"
 KB_EXPORTED = "话术库导出文件"
 KB_IMPORT_HOW = "请发送 YAML 或 CSV 文件，并在文件说明里写 /kb import。"
 KB_FILE_TYPE = "请发送 .yaml、.yml 或 .csv 文件（UTF-8 编码）。"

@@ -339,3 +339,36 @@ def test_stats_report_and_chart_for_supervisors_only(telegram, bot):
     telegram.wait_for(lambda calls: any(c.method == "sendPhoto" and c.chat_id == supervisor for c in calls))
     assert "用法" in send(telegram, supervisor, "/stats 1y").text
     assert "主管" in send(telegram, next(agents), "/stats").text
+
+
+def test_a_supervisor_may_force_a_warned_text_with_a_reason_an_agent_may_not(telegram, bot, workdir):
+    supervisor, agent = next(supervisors), next(agents)
+    tid = template_id(workdir) + 3
+    send(telegram, supervisor, f"/kb edit {tid}")
+    blocked = send(telegram, supervisor, "不行，爱买不买")
+    assert "未通过回复检查" in blocked.text and "/force" in blocked.text
+    assert "/force" in send(telegram, supervisor, "/force").text  # a reason is required
+    forced = send(telegram, supervisor, "/force 老板要求保留原话")
+    assert "已保存" in forced.text and "检查发现" in forced.text  # saved, findings still shown
+    with database(workdir) as db:
+        assert db.execute("select text from templates where id = ?", (tid,)).fetchone()[0] == "不行，爱买不买"
+    send(telegram, agent, f"/kb edit {tid}")
+    refused = send(telegram, agent, "你爱买不买")
+    assert "未通过回复检查" in refused.text and "/force" not in refused.text
+    assert "主管" in send(telegram, agent, "/force 我想保存").text
+    assert "已取消" in send(telegram, agent, "/cancel").text
+
+
+def test_retire_and_revert_keep_the_history(telegram, bot, workdir):
+    supervisor = next(supervisors)
+    tid = template_id(workdir) + 4
+    with database(workdir) as db:
+        first_revision = db.execute(
+            "select id from template_revisions where template_id = ? order by id limit 1", (tid,)
+        ).fetchone()[0]
+    assert "已停用" in send(telegram, supervisor, f"/kb retire {tid}").text
+    assert "已上线" in send(telegram, supervisor, f"/kb revert {tid} {first_revision}").text
+    shown = send(telegram, supervisor, f"/kb show {tid}")
+    assert shown.text.count("修订 #") == 3 and "版本 3" in shown.text
+    assert "找不到修订记录" in send(telegram, supervisor, f"/kb revert {tid} 999999").text
+    assert "用法" in send(telegram, supervisor, f"/kb revert {tid}").text

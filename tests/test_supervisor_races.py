@@ -40,13 +40,13 @@ async def supervisors(sessions: SerialWrites) -> tuple[int, int]:
     return first.id, second.id
 
 
-async def queued_item(sessions: SerialWrites, **suggestion) -> int:
+async def queued_item(sessions: SerialWrites, risk: str = "none", **suggestion) -> int:
     async with sessions.begin() as session:
         conversation = Conversation()
         session.add(conversation)
         await session.flush()
         message = Message(
-            conversation_id=conversation.id, text="能便宜点吗", intent="bargain", confidence=0.9, mood="neutral", risk_level="none"
+            conversation_id=conversation.id, text="能便宜点吗", intent="bargain", confidence=0.9, mood="neutral", risk_level=risk
         )
         session.add(message)
         await session.flush()
@@ -82,12 +82,18 @@ async def test_one_queue_item_gets_one_verdict(engine):
 
 async def test_replies_are_queued_for_rewrites_low_scores_and_risky_buyers_only(engine):
     sessions = writes(engine)
-    rewrote = await queued_item(sessions, edited_text="好的亲，马上为您处理", checker_score=95)
-    low = await queued_item(sessions, used_template_id=None, checker_score=50)
-    plain = await queued_item(sessions, used_template_id=None)
     async with sessions() as session:
-        queued = [item.suggestion_id for item in await queued_replies(session)]
-    assert queued == [rewrote, low] and plain not in queued
+        template = await session.scalar(select(Template.id).limit(1))
+    rewrote = await queued_item(sessions, edited_text="好的亲，马上为您处理", checker_score=95)
+    low = await queued_item(sessions, checker_score=50)
+    risky = await queued_item(sessions, risk="high", used_template_id=template)
+    plain = await queued_item(sessions, used_template_id=template)
+    unsent_risky = await queued_item(sessions, risk="high")
+    async with sessions() as session:
+        queued = await queued_replies(session)
+    assert [item.suggestion_id for item in queued] == [rewrote, low, risky]  # oldest first
+    assert plain not in queued and unsent_risky not in queued
+    assert queued[2].sent and queued[2].suggested == queued[2].sent and not queued[2].rewrote
 
 
 async def test_two_supervisors_saving_one_template_the_second_is_stale(engine):

@@ -27,7 +27,7 @@ from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
 from knowledge.editing import add_template, edit_template, get_template, history, retire_template, revert_template
-from knowledge.errors import KnowledgeError, StaleEditError
+from knowledge.errors import CheckerBlockedError, KnowledgeError, StaleEditError
 from knowledge.fields import TemplateFields, clean_fields
 from knowledge.models import Template
 from knowledge.staff import staff_member
@@ -112,7 +112,7 @@ async def pick_intent(query: CallbackQuery, callback_data: KbIntent, state: FSMC
     await query.answer()
 
 
-@router.message(StateFilter(TemplateFlow.title), F.text)
+@router.message(StateFilter(TemplateFlow.title), F.text, ~F.text.startswith("/"))
 async def got_title(
     message: Message, state: FSMContext, sessions: SerialWrites, role: str, assist: AssistService
 ) -> None:
@@ -124,7 +124,7 @@ async def got_title(
     await message.answer(texts.KB_ASK_TEXT)
 
 
-@router.message(StateFilter(TemplateFlow.text), F.text)
+@router.message(StateFilter(TemplateFlow.text), F.text, ~F.text.startswith("/"))
 async def got_text(
     message: Message, state: FSMContext, sessions: SerialWrites, role: str, assist: AssistService
 ) -> None:
@@ -132,7 +132,14 @@ async def got_text(
     await _save(message, state, sessions, role, assist)
 
 
-async def _save(message: Message, state: FSMContext, sessions: SerialWrites, role: str, assist: AssistService) -> None:
+async def _save(
+    message: Message,
+    state: FSMContext,
+    sessions: SerialWrites,
+    role: str,
+    assist: AssistService,
+    override_reason: str | None = None,
+) -> None:
     """Save the flow's template: a new one, or an edit of the version the author opened."""
     data = await state.get_data()
     try:
@@ -144,16 +151,27 @@ async def _save(message: Message, state: FSMContext, sessions: SerialWrites, rol
                     current.intent, current.tiers, current.title, data["kb_text"], current.tags, current.status
                 )
                 revision = await edit_template(
-                    session, current.id, data["kb_version"], author, fields, checker=assist.checker
+                    session,
+                    current.id,
+                    data["kb_version"],
+                    author,
+                    fields,
+                    checker=assist.checker,
+                    override_reason=override_reason,
                 )
                 template, applied = current, revision.state == "applied"
             else:
                 fields = clean_fields(data["kb_intent"], (), data.get("kb_title") or "", data.get("kb_text") or "")
                 key = f"{fields.intent}-{uuid.uuid4().hex[:8]}"
-                template = await add_template(session, author, key, fields, checker=assist.checker)
+                template = await add_template(
+                    session, author, key, fields, checker=assist.checker, override_reason=override_reason
+                )
                 applied = author.can_approve
     except KnowledgeError as error:
-        await message.answer(texts.KB_NOT_SAVED.format(error=html.escape(str(error))))
+        answer = texts.KB_NOT_SAVED.format(error=html.escape(str(error)))
+        if isinstance(error, CheckerBlockedError) and await HasRole("supervisor")(message, role):
+            answer += "\n" + texts.KB_FORCE_HINT
+        await message.answer(answer)
         if isinstance(error, StaleEditError):
             await _finish(state)
         else:
@@ -161,7 +179,28 @@ async def _save(message: Message, state: FSMContext, sessions: SerialWrites, rol
         return
     await _finish(state)
     findings = _warnings(assist, template.text)
-    await message.answer(_saved_text(template, applied) + ("\n" + findings if findings else "\n" + texts.REVIEW_NO_FINDINGS))
+    verdict = f"{texts.REVIEW_FINDINGS}\n{findings}" if findings else texts.REVIEW_NO_FINDINGS
+    await message.answer(_saved_text(template, applied) + "\n" + verdict)
+
+
+@router.message(StateFilter(TemplateFlow.text), Command("force"))
+async def force_save(
+    message: Message,
+    command: CommandObject,
+    state: FSMContext,
+    sessions: SerialWrites,
+    role: str,
+    assist: AssistService,
+) -> None:
+    """A supervisor saves a text the checker warned about, with the reason on record."""
+    if not await HasRole("supervisor")(message, role):
+        await message.answer(texts.NEEDS_SUPERVISOR)
+        return
+    reason = (command.args or "").strip()
+    if not reason or not (await state.get_data()).get("kb_text"):
+        await message.answer(texts.KB_FORCE_HINT)
+        return
+    await _save(message, state, sessions, role, assist, override_reason=reason)
 
 
 def _template_id(value: str) -> int | None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import BotCommandScopeChat, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
+from bot.handlers.common import commands_for
 from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
@@ -48,7 +49,7 @@ async def _list(message: Message, session: AsyncSession) -> None:
 
 @router.message(Command("staff"), F.text)
 async def staff_command(
-    message: Message, command: CommandObject, session: AsyncSession, sessions: SerialWrites, role: str
+    message: Message, command: CommandObject, session: AsyncSession, sessions: SerialWrites, role: str, bot: Bot
 ) -> None:
     if not await HasRole("admin")(message, role):
         await message.answer(texts.NEEDS_ADMIN)
@@ -86,4 +87,9 @@ async def staff_command(
     except KnowledgeError as error:
         await message.answer(html.escape(str(error)))
         return
+    scope = BotCommandScopeChat(chat_id=telegram_id)
+    if new_role is None:
+        await bot.delete_my_commands(scope=scope)
+    else:
+        await bot.set_my_commands(commands_for(new_role), scope=scope)  # their menu matches the new role
     await message.answer(done)
