@@ -93,6 +93,13 @@ async def buyer_message(
     await answer_card(message, paste, agent, state, assist)
 
 
+async def replace_buttons(query: CallbackQuery, keyboard: InlineKeyboardMarkup) -> None:
+    """Swap the buttons under the card pressed (by chat and message id: old cards are "inaccessible")."""
+    await query.bot.edit_message_reply_markup(
+        chat_id=query.message.chat.id, message_id=query.message.message_id, reply_markup=keyboard
+    )
+
+
 @router.callback_query(CardAction.filter(F.action == "use"))
 async def use_reply(query: CallbackQuery, callback_data: CardAction, state: FSMContext, assist: AssistService) -> None:
     card = await recall_card(state, callback_data.message_id)
@@ -127,7 +134,7 @@ async def pick_intent(query: CallbackQuery, callback_data: CardAction, state: FS
     if await recall_card(state, callback_data.message_id) is None:
         await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
         return
-    await query.message.edit_reply_markup(reply_markup=intent_keyboard(callback_data.message_id))
+    await replace_buttons(query, intent_keyboard(callback_data.message_id))
     await query.answer(texts.PICK_INTENT)
 
 
@@ -141,7 +148,7 @@ async def correct_intent(
         return
     await assist.correct_intent(card.message_id, callback_data.intent)
     keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None)
-    await query.message.edit_reply_markup(reply_markup=keyboard)
+    await replace_buttons(query, keyboard)
     await query.answer(texts.CORRECTION_SAVED.format(intent=INTENT_NAMES[callback_data.intent]), show_alert=True)
 
 
