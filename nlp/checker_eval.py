@@ -9,7 +9,7 @@ from importlib import resources
 from nlp.checker import check_reply
 
 WARNING_RULES = ("imperative", "negative", "cold", "forbidden_phrase", "refusal_without_apology", "pushy", "typo")
-SPLIT_FILES = {"tuning": "replies.tsv", "heldout": "replies_heldout.tsv"}
+SPLIT_FILES = {"tuning": "replies.tsv", "heldout": "replies_heldout.tsv", "fresh": "replies_fresh.tsv"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,7 @@ class CheckerEvaluation:
 
 
 def labelled_replies(split: str = "tuning") -> list[tuple[str, frozenset[str]]]:
-    """`(reply, warning rules that should fire)` pairs of a split: "tuning" or "heldout"."""
+    """`(reply, warning rules that should fire)` pairs of a split: a key of SPLIT_FILES."""
     raw = resources.files("nlp").joinpath(f"data/checker/{SPLIT_FILES[split]}").read_text("utf-8")
     pairs = []
     for line in raw.splitlines():
