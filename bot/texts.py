@@ -244,6 +244,7 @@ STAFF_DEACTIVATED = "已停用 ID {telegram_id}，对方即刻起无法使用机
 # command line (owned by the lead; keep this section) -----------------------------------------
 CLI: dict[str, str] = {
     "trained": "意图模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，含客服纠正 {corrections} 条，已缓存到 {path}",
+    "trained_mood": "情绪模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，已缓存到 {path}",
     "eval_title": "意图分类评估（训练 {train_size} 条，留出 {test_size} 条）",
     "eval_header": "意图              精确率  召回率  F1     样本数",
     "eval_macro": "宏平均 F1：{macro_f1:.3f}    准确率：{accuracy:.3f}",

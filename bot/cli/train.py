@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     started = time.perf_counter()
     model = intent_store.retrain(corrections)
-    mood_store.retrain()
     say("trained", seconds=time.perf_counter() - started, features=len(model.vocabulary),
         corrections=len(corrections), path=intent_store.path)
+    started = time.perf_counter()
+    mood = mood_store.retrain()
+    say("trained_mood", seconds=time.perf_counter() - started, features=len(mood.vocabulary), path=mood_store.path)
     return 0
