@@ -1,25 +1,43 @@
-"""The `xiaoer` command line: each subcommand lives in a module of its own with a `register` function."""
+"""The `xiaoer` command line: each subcommand lives in a module of its own with a `register` function.
+
+Only the module of the command being run is imported (plus all of them for
+`xiaoer --help`), so `xiaoer analyze` does not pay for the bot or the database.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
+from importlib import import_module
 
-from bot.cli import analyze, chat, check, db, evaluate, kb, run, suggest, train
+# command name -> module in bot.cli, in the order `xiaoer --help` lists them
+COMMANDS: dict[str, str] = {
+    "chat": "chat",
+    "run": "run",
+    "analyze": "analyze",
+    "check": "check",
+    "suggest": "suggest",
+    "kb": "kb",
+    "db": "db",
+    "train": "train",
+    "eval": "evaluate",
+}
 
-COMMAND_MODULES = (chat, run, analyze, check, suggest, kb, db, train, evaluate)
 
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser for one command, or for all of them when `command` is None."""
     parser = argparse.ArgumentParser(prog="xiaoer", description="店小二：网店客服助手")
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    for name, module in COMMANDS.items():
+        if command is None or name == command:
+            import_module(f"bot.cli.{module}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `xiaoer` console script."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = build_parser(command).parse_args(argv)
     return int(args.handler(args) or 0)
-
