@@ -86,6 +86,7 @@ CHECKER_REWRITES: dict[str, str] = {
     "refusal_other": "非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",
     "negative": "亲，非常抱歉，{core}，我帮您看看其他办法，您看可以吗？",
     "cold": "亲，{core}哦～还有什么可以帮您的吗？",
+    "cold_blank": "亲，您好～请问有什么可以帮您的吗？",
     "pushy": "您可以根据自己的需要选择哦，",
     "fallback": "亲，非常抱歉给您带来不便，我这边马上帮您核实处理，您看可以吗？",
 }

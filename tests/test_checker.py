@@ -100,6 +100,47 @@ def test_good_replies_get_no_warning(text: str) -> None:
     assert check_reply(text).warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("forbidden_phrase", "催什么催，仓库又不会飞"),
+        ("forbidden_phrase", "连个订单号都不会找吗？"),
+        ("forbidden_phrase", "难道你没收到短信？"),
+        ("forbidden_phrase", "丢件不关我们的事"),
+        ("forbidden_phrase", "你以为这是你家开的店"),
+        ("forbidden_phrase", "颜色有偏差很正常，懂？"),
+        ("forbidden_phrase", "你想退就退吧"),
+        ("forbidden_phrase", "这也算破损？"),
+        ("pushy", "这么划算还不拍？"),
+        ("pushy", "不用再看别家店了，我们最好"),
+        ("refusal_without_apology", "换货的运费您自己承担"),
+        ("refusal_without_apology", "这单加急不了"),
+        ("cold", "？"),
+    ],
+)
+def test_structural_families_fire_beyond_the_literal_lists(rule: str, text: str) -> None:
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，这款不能用烘干机烘哦，自然晾干就好～",
+        "亲，您想了解什么都可以问我哦～",
+        "好的呢，给您改成周一送货了，谢谢亲～",
+        "亲，这不是质量问题哦，是正常的线头，剪掉就好啦～",
+    ],
+)
+def test_kind_facts_and_requested_changes_are_not_flagged(text: str) -> None:
+    assert check_reply(text).warnings == ()
+
+
+def test_a_reply_of_only_a_question_mark_gets_a_whole_warm_reply() -> None:
+    result = check_reply("？？")
+    assert [(f.rule, f.start, f.end) for f in result.warnings] == [("cold", 0, 2)]
+    assert find_warnings(result.rewrite) == []
+
+
 def test_polite_refusal_scores_high_with_positive_hints() -> None:
     result = check_reply(POLITE_REFUSAL)
     hints = {f.rule for f in result.findings if f.severity == "hint"}
@@ -139,7 +180,7 @@ def test_rewrites_of_the_spec_examples() -> None:
     assert "亲" in check_reply("嗯").rewrite
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh"])
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite

@@ -29,7 +29,7 @@ def is_cold(form: str) -> bool:
     """Only a curt word, or very short (or opened by a curt word) and without any warmth."""
     words = _words_only(form)
     if not words:
-        return False
+        return "?" in form or "？" in form  # a bare question mark answers nothing
     if words in _WARM_REPLY:
         return True
     trimmed = form.strip(_EDGE)
@@ -46,6 +46,8 @@ def find_cold(text: str, form: str) -> list[Finding]:
         return []
     start = len(form) - len(form.lstrip(_EDGE))
     end = len(form.rstrip(_EDGE))
+    if start >= end:  # punctuation only: the whole reply
+        return [Finding("cold", "warning", 0, len(form), CHECKER_MESSAGES["cold"], CHECKER_REWRITES["cold_blank"])]
     opening = _CURT_OPENING.match(form[start:end])
     if opening:
         suggestion = _WARM_REPLY[opening.group()]
