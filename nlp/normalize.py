@@ -34,6 +34,16 @@ def fold_width(text: str) -> str:
     return text.translate(_WIDTH_TABLE)
 
 
+def simplified_same_length(text: str) -> str:
+    """Width-folded, simplified `text` with exactly its offsets (a phrase conversion that changes the length
+    falls back to converting character by character)."""
+    folded = fold_width(text)
+    converted = _converter.convert(folded)
+    if len(converted) == len(folded):
+        return converted
+    return "".join(c if len(c) == 1 else o for o, c in zip(folded, map(_converter.convert, folded)))
+
+
 @lru_cache(maxsize=1)
 def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
     """Pinyin and English shop words with their Chinese meaning, longest first."""

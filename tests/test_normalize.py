@@ -1,6 +1,6 @@
 """Normalisation edge cases: widths, traditional characters, emoji, punctuation, pinyin, English, length."""
 
-from nlp.normalize import MAX_ANALYSED_CHARS, fold_width, normalize
+from nlp.normalize import MAX_ANALYSED_CHARS, fold_width, normalize, simplified_same_length
 from nlp.tokenize import words
 
 
@@ -44,3 +44,11 @@ def test_shop_dictionary_words_stay_whole():
     tokens = words(normalize("这个有运费险吗，可以七天无理由吗，能包邮不"))
     assert "运费险" in tokens and "包邮" in tokens
     assert "仅退款" in words("我要仅退款")
+
+
+def test_simplified_same_length_keeps_every_offset():
+    # spans found on the simplified form index the original text, so no offset may shift
+    for text in ("這個顏色發貨很快", "ＡＢＣ親，請稍等😊", "乾隆年間", "頭髮", "", "發發發\n"):
+        simple = simplified_same_length(text)
+        assert len(simple) == len(text)
+    assert simplified_same_length("這個ＡＢＣ") == "这个ABC"

@@ -8,7 +8,7 @@ from importlib import resources
 
 import ahocorasick
 
-from nlp.typos.checker import simplified_same_length
+from nlp.normalize import simplified_same_length
 
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 

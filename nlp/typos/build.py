@@ -25,10 +25,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from nlp.normalize import simplified_same_length
 from nlp.tokenize import tokenizer, words
 from nlp.typos.candidate_model import fit_candidate_model
 from nlp.typos.char_lm import CharBigramLM, count_ngrams
-from nlp.typos.checker import TypoChecker, han_runs, simplified_same_length
+from nlp.typos.checker import TypoChecker, han_runs
 from nlp.typos.lexicon import build_lexicon
 
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "data" / "typos"

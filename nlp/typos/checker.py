@@ -16,10 +16,8 @@ import math
 import re
 from dataclasses import dataclass
 
-import opencc
-
 from nlp.findings import Finding
-from nlp.normalize import MAX_ANALYSED_CHARS, fold_width
+from nlp.normalize import MAX_ANALYSED_CHARS, simplified_same_length
 from nlp.texts import TYPO_MESSAGE
 from nlp.typos.candidate_model import CandidateModel
 from nlp.typos.char_lm import CharBigramLM
@@ -33,8 +31,6 @@ _QUESTION_MARKS = frozenset("？?呢")
 
 Scores = tuple[list[float], list[float]]
 
-_to_simplified = opencc.OpenCC("t2s")
-
 
 @dataclass(frozen=True, slots=True)
 class Correction:
@@ -44,15 +40,6 @@ class Correction:
     end: int
     wrong: str
     right: str
-
-
-def simplified_same_length(text: str) -> str:
-    """Width-folded, simplified text with exactly the offsets of `text`."""
-    folded = fold_width(text)
-    converted = _to_simplified.convert(folded)
-    if len(converted) == len(folded):
-        return converted
-    return "".join(c if len(c) == 1 else o for o, c in zip(folded, map(_to_simplified.convert, folded)))
 
 
 def han_runs(text: str) -> list[tuple[int, int]]:
