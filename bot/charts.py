@@ -39,9 +39,7 @@ def cjk_font() -> str | None:
     return found
 
 
-def stats_chart(
-    intents: Mapping[str, int], review_rates: Sequence[tuple[date, float | None]], floor: float
-) -> bytes:
+def stats_chart(intents: Mapping[str, int], review_rates: Sequence[tuple[date, float | None]], floor: float) -> bytes:
     """Two panels: messages per intent (bars) and the daily positive-review rate against the floor (line)."""
     import matplotlib
     from matplotlib.dates import DateFormatter

@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.errors import FieldError, KnowledgeError, ValidationError
 from knowledge.models import Buyer, Review, utcnow
-from knowledge.review_queue import AlreadyReviewedError
+from knowledge.review_queue import RISKY_TIERS, AlreadyReviewedError
 from knowledge.reviews import record_review
 from knowledge.shop import shop_facts
 from knowledge.tiers import buyer_by_nickname
@@ -54,7 +54,6 @@ RATINGS: dict[str, str] = {
     "1": "bad",
 }
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
-RISKY_TIERS = ("orange", "black")
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,10 @@ async def supervisor_chats(session: AsyncSession) -> list[int]:
     """Telegram ids of the active supervisors and admins: who gets alerts and scheduled checks."""
     rows = await session.scalars(
         select(Staff.telegram_id).where(
-            Staff.active, Staff.role.in_(APPROVER_ROLES), Staff.telegram_id.is_not(None), Staff.telegram_id != CLI_TELEGRAM_ID
+            Staff.active,
+            Staff.role.in_(APPROVER_ROLES),
+            Staff.telegram_id.is_not(None),
+            Staff.telegram_id != CLI_TELEGRAM_ID,
         )
     )
     return sorted(set(rows))

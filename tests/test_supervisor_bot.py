@@ -67,11 +67,7 @@ def message_with(telegram: FakeTelegram, user: int, needle: str, after: int = 0)
     """The first message to `user` (from call index `after` on) containing `needle`, waiting for it."""
     return telegram.wait_for(
         lambda calls: next(
-            (
-                c
-                for c in calls[after:]
-                if c.method == "sendMessage" and c.chat_id == user and needle in c.text
-            ),
+            (c for c in calls[after:] if c.method == "sendMessage" and c.chat_id == user and needle in c.text),
             None,
         )
     )
@@ -251,14 +247,25 @@ def test_kb_export_and_all_or_nothing_import(telegram, bot, workdir):
     header = "key,intent,tiers,title,text,tags,status\n"
     good = "imported-1,greeting,,导入问候,亲，您好，欢迎光临本店，有什么可以帮您的吗？,,live\n"
     bad = "imported-2,nosuchintent,,坏行,内容,,live\n"
-    failed = send(telegram, supervisor, update=document(supervisor, telegram, (header + good + bad).encode(), "kb.csv", "/kb import"))
+    failed = send(
+        telegram,
+        supervisor,
+        update=document(supervisor, telegram, (header + good + bad).encode(), "kb.csv", "/kb import"),
+    )
     assert "导入失败" in failed.text and "第 2 行" in failed.text
     with database(workdir) as db:
         assert db.execute("select count(*) from templates where key like 'imported-%'").fetchone()[0] == 0
-    done = send(telegram, supervisor, update=document(supervisor, telegram, (header + good).encode(), "kb.csv", "/kb import"))
+    done = send(
+        telegram, supervisor, update=document(supervisor, telegram, (header + good).encode(), "kb.csv", "/kb import")
+    )
     assert "新增 1 条" in done.text
     agent = next(agents)
-    assert "主管" in send(telegram, agent, update=document(agent, telegram, (header + good).encode(), "kb.csv", "/kb import")).text
+    assert (
+        "主管"
+        in send(
+            telegram, agent, update=document(agent, telegram, (header + good).encode(), "kb.csv", "/kb import")
+        ).text
+    )
 
 
 REVIEW_CSV = "订单号,买家,评价,评价内容,评价时间\n" + "".join(
@@ -268,7 +275,9 @@ REVIEW_CSV = "订单号,买家,评价,评价内容,评价时间\n" + "".join(
 
 def test_reviews_add_import_and_the_floor_alert_to_every_supervisor(telegram, bot, workdir):
     supervisor, other = next(supervisors), next(supervisors)
-    imported = send(telegram, supervisor, update=document(supervisor, telegram, REVIEW_CSV.encode(), "reviews.csv", "/reviews"))
+    imported = send(
+        telegram, supervisor, update=document(supervisor, telegram, REVIEW_CSV.encode(), "reviews.csv", "/reviews")
+    )
     assert "已导入 30 条" in imported.text
     start = len(telegram.calls)
     telegram.inject(message(supervisor, "/reviews add B100 差评王 差评 质量太差"))
@@ -279,7 +288,9 @@ def test_reviews_add_import_and_the_floor_alert_to_every_supervisor(telegram, bo
         alert = message_with(telegram, chat, "好评率告警", start)
         assert "96.8%" in alert.text
     assert not [c for c in telegram.calls[:start] if "好评率告警" in c.text]  # 100% raised no alarm
-    again = send(telegram, supervisor, update=document(supervisor, telegram, REVIEW_CSV.encode(), "reviews.csv", "/reviews"))
+    again = send(
+        telegram, supervisor, update=document(supervisor, telegram, REVIEW_CSV.encode(), "reviews.csv", "/reviews")
+    )
     assert "已导入 0 条" in again.text and "跳过已记录的订单 30 条" in again.text
     overview = send(telegram, supervisor, "/reviews")
     assert "96.8%" in overview.text and "差评王" in overview.text and "底线" in overview.text
@@ -296,7 +307,9 @@ def test_malformed_review_csv_names_the_row_and_writes_nothing(telegram, bot, wo
     supervisor = next(supervisors)
     with database(workdir) as db:
         before = db.execute("select count(*) from reviews").fetchone()[0]
-    content = "订单号,买家,评价,评价内容,评价时间\nC1,甲,好评,好,2026-11-20\nC2,乙,超级好评,好,2026-11-20\nC3,,差评,差,昨天\n"
+    content = (
+        "订单号,买家,评价,评价内容,评价时间\nC1,甲,好评,好,2026-11-20\nC2,乙,超级好评,好,2026-11-20\nC3,,差评,差,昨天\n"
+    )
     answer = send(telegram, supervisor, update=document(supervisor, telegram, content.encode(), "bad.csv", "/reviews"))
     assert "未写入任何记录" in answer.text and "第 2 行" in answer.text and "第 3 行" in answer.text
     with database(workdir) as db:

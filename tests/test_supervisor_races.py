@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import func, select
 
 from bot.middlewares.database import SerialWrites
@@ -35,7 +34,10 @@ def writes(engine) -> SerialWrites:
 
 async def supervisors(sessions: SerialWrites) -> tuple[int, int]:
     async with sessions.begin() as session:
-        first, second = Staff(telegram_id=1, name="甲", role="supervisor"), Staff(telegram_id=2, name="乙", role="supervisor")
+        first, second = (
+            Staff(telegram_id=1, name="甲", role="supervisor"),
+            Staff(telegram_id=2, name="乙", role="supervisor"),
+        )
         session.add_all([first, second])
     return first.id, second.id
 
@@ -46,7 +48,12 @@ async def queued_item(sessions: SerialWrites, risk: str = "none", **suggestion) 
         session.add(conversation)
         await session.flush()
         message = Message(
-            conversation_id=conversation.id, text="能便宜点吗", intent="bargain", confidence=0.9, mood="neutral", risk_level=risk
+            conversation_id=conversation.id,
+            text="能便宜点吗",
+            intent="bargain",
+            confidence=0.9,
+            mood="neutral",
+            risk_level=risk,
         )
         session.add(message)
         await session.flush()

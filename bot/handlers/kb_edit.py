@@ -28,7 +28,7 @@ from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
 from knowledge.editing import add_template, edit_template, get_template, history, retire_template, revert_template
 from knowledge.errors import CheckerBlockedError, KnowledgeError, StaleEditError
-from knowledge.fields import TemplateFields, clean_fields
+from knowledge.fields import clean_fields
 from knowledge.models import Template
 from knowledge.staff import staff_member
 from knowledge.texts import TEMPLATE_STATUS_NAMES
@@ -90,7 +90,9 @@ def _warnings(assist: AssistService, text: str) -> str:
     """The checker's findings on a saved text, one per line (empty when clean)."""
     check = assist.checker(text)
     return "\n".join(
-        texts.REVIEW_FINDING.format(rule=RULE_NAMES.get(f.rule, f.rule), span=html.escape(text[f.start : f.end]), message=html.escape(f.message))
+        texts.REVIEW_FINDING.format(
+            rule=RULE_NAMES.get(f.rule, f.rule), span=html.escape(text[f.start : f.end]), message=html.escape(f.message)
+        )
         for f in check.warnings
     )
 
@@ -245,7 +247,11 @@ async def kb_command(
 async def _list(message: Message, session: AsyncSession, args: list[str]) -> None:
     if not args:
         counts = dict(
-            (await session.execute(select(Template.intent, func.count()).where(Template.status == "live").group_by(Template.intent))).all()
+            (
+                await session.execute(
+                    select(Template.intent, func.count()).where(Template.status == "live").group_by(Template.intent)
+                )
+            ).all()
         )
         lines = [texts.KB_LIST_TITLE] + [
             texts.KB_LIST_INTENT.format(intent=INTENT_NAMES[i], key=i, count=counts.get(i, 0)) for i in INTENTS
@@ -335,13 +341,13 @@ async def _retire_or_revert(
 async def _export(message: Message, session: AsyncSession, args: list[str]) -> None:
     fmt = "csv" if args and args[0].lower() == "csv" else "yaml"
     content = render(await export_document(session), fmt).encode("utf-8")
-    await message.answer_document(BufferedInputFile(content, filename=f"xiaoer-knowledge.{fmt}"), caption=texts.KB_EXPORTED)
+    await message.answer_document(
+        BufferedInputFile(content, filename=f"xiaoer-knowledge.{fmt}"), caption=texts.KB_EXPORTED
+    )
 
 
 @router.message(F.document, F.caption.startswith("/kb"))
-async def kb_import(
-    message: Message, sessions: SerialWrites, role: str, bot: Bot, assist: AssistService
-) -> None:
+async def kb_import(message: Message, sessions: SerialWrites, role: str, bot: Bot, assist: AssistService) -> None:
     if not await HasRole("supervisor")(message, role):
         await message.answer(texts.NEEDS_SUPERVISOR)
         return
@@ -368,6 +374,9 @@ async def kb_import(
         return
     await message.answer(
         texts.KB_IMPORTED.format(
-            added=result.added, updated=result.updated, unchanged=result.unchanged, shop="是" if result.shop_changed else "否"
+            added=result.added,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            shop="是" if result.shop_changed else "否",
         )
     )

@@ -21,7 +21,7 @@ from bot.middlewares.database import SerialWrites
 from knowledge.editing import approve_revision, get_template, pending_revisions, reject_revision
 from knowledge.errors import KnowledgeError
 from knowledge.models import TemplateRevision
-from knowledge.review_queue import QueuedReply, claim_revision, queued_replies, review_reply, revision_author
+from knowledge.review_queue import LOW_SCORE, QueuedReply, claim_revision, queued_replies, review_reply, revision_author
 from knowledge.staff import staff_member
 from nlp.texts import RULE_NAMES
 
@@ -43,13 +43,15 @@ def render_reply(item: QueuedReply, assist: AssistService) -> str:
     why = []
     if item.rewrote:
         why.append(texts.REVIEW_WHY_REWROTE)
-    if item.checker_score is not None and item.checker_score < 80:
+    if item.checker_score is not None and item.checker_score < LOW_SCORE:
         why.append(texts.REVIEW_WHY_LOW.format(score=item.checker_score))
     if item.risk_level == "high":
         why.append(texts.REVIEW_WHY_RISK)
     lines = [texts.REVIEW_ITEM.format(id=item.suggestion_id, why=f"（{'，'.join(why)}）" if why else "")]
     buyer_text = html.escape(item.buyer_message) if item.buyer_message is not None else texts.REVIEW_MESSAGE_PURGED
-    lines.append(texts.REVIEW_BUYER_MESSAGE.format(buyer=html.escape(item.buyer or texts.REVIEW_NO_BUYER), text=buyer_text))
+    lines.append(
+        texts.REVIEW_BUYER_MESSAGE.format(buyer=html.escape(item.buyer or texts.REVIEW_NO_BUYER), text=buyer_text)
+    )
     if item.suggested:
         lines.append(texts.REVIEW_SUGGESTED.format(text=html.escape(item.suggested)))
     lines.append(texts.REVIEW_SENT.format(text=html.escape(item.sent)))
@@ -58,7 +60,9 @@ def render_reply(item: QueuedReply, assist: AssistService) -> str:
         lines.append(texts.REVIEW_FINDINGS)
         lines += [
             texts.REVIEW_FINDING.format(
-                rule=RULE_NAMES.get(f.rule, f.rule), span=html.escape(item.sent[f.start : f.end]), message=html.escape(f.message)
+                rule=RULE_NAMES.get(f.rule, f.rule),
+                span=html.escape(item.sent[f.start : f.end]),
+                message=html.escape(f.message),
             )
             for f in warnings
         ]
@@ -173,8 +177,9 @@ async def reject_with_reason(message: Message, state: FSMContext, sessions: Seri
             reviewer = await staff_member(session, message.from_user.id, message.from_user.full_name, role)
             if kind == "r":
                 item = await review_reply(session, item_id, reviewer, "rejected", reason)
-                agent, told = item.agent_telegram_id, texts.REVIEW_AGENT_TOLD.format(
-                    id=item_id, sent=html.escape(item.sent), reason=html.escape(reason)
+                agent, told = (
+                    item.agent_telegram_id,
+                    texts.REVIEW_AGENT_TOLD.format(id=item_id, sent=html.escape(item.sent), reason=html.escape(reason)),
                 )
             else:
                 await claim_revision(session, item_id, reviewer)

@@ -57,9 +57,7 @@ def floor_alert(current: Standing) -> str:
     )
 
 
-async def record_and_alert(
-    sessions: SerialWrites, bot: Bot, rows: list[ReviewRow]
-) -> RecordedReviews:
+async def record_and_alert(sessions: SerialWrites, bot: Bot, rows: list[ReviewRow]) -> RecordedReviews:
     """Record reviews in one transaction; alert every supervisor when the rate ends up below the floor."""
     async with sessions.begin() as session:
         before = await standing(session)
@@ -100,7 +98,10 @@ async def _add_one(message: Message, args: str, sessions: SerialWrites, bot: Bot
         buyer = await buyer_by_nickname(session, nickname, create=False)
     await message.answer(
         texts.REVIEW_ADDED.format(
-            order=html.escape(order), rating=REVIEW_RATING_NAMES[rating], buyer=html.escape(nickname), tier=TIER_NAMES[buyer.tier]
+            order=html.escape(order),
+            rating=REVIEW_RATING_NAMES[rating],
+            buyer=html.escape(nickname),
+            tier=TIER_NAMES[buyer.tier],
         )
     )
 
@@ -149,7 +150,9 @@ async def reviews_file(message: Message, sessions: SerialWrites, role: str, bot:
         await answer_in_parts(message, texts.REVIEWS_FILE_ERROR.format(errors=html.escape(str(error))))
         return
     recorded = await record_and_alert(sessions, bot, rows)
-    await message.answer(texts.REVIEWS_IMPORTED.format(added=recorded.added, bad=recorded.bad, skipped=recorded.skipped))
+    await message.answer(
+        texts.REVIEWS_IMPORTED.format(added=recorded.added, bad=recorded.bad, skipped=recorded.skipped)
+    )
 
 
 @router.callback_query(SettleReview.filter())

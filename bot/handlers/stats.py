@@ -37,7 +37,8 @@ def render_stats(period: str, intents: dict[str, int], used: Usage, scores, buye
     if total:
         lines.append(texts.STATS_INTENTS.format(total=total))
         lines += [
-            texts.STATS_INTENT.format(intent=INTENT_NAMES.get(i, i), count=n, share=n / total) for i, n in intents.items()
+            texts.STATS_INTENT.format(intent=INTENT_NAMES.get(i, i), count=n, share=n / total)
+            for i, n in intents.items()
         ]
     else:
         lines.append(texts.STATS_NO_MESSAGES)

@@ -34,7 +34,9 @@ def queue_keyboard(kind: str, item_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         inline_keyboard=[
             [
-                InlineKeyboardButton(text=label, callback_data=QueueAction(action=action, kind=kind, item_id=item_id).pack())
+                InlineKeyboardButton(
+                    text=label, callback_data=QueueAction(action=action, kind=kind, item_id=item_id).pack()
+                )
                 for action, label in actions
             ]
         ]

@@ -23,9 +23,7 @@ def upgrade() -> None:
         sa.Column("verdict", sa.String(length=20), nullable=False),
         sa.Column("reason", sa.Text(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.CheckConstraint(
-            "verdict IN ('unreviewed', 'approved', 'rejected')", name=op.f("ck_reply_reviews_verdict")
-        ),
+        sa.CheckConstraint("verdict IN ('unreviewed', 'approved', 'rejected')", name=op.f("ck_reply_reviews_verdict")),
         sa.ForeignKeyConstraint(["reviewer_id"], ["staff.id"]),
         sa.ForeignKeyConstraint(["suggestion_id"], ["suggestions.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),
