@@ -183,11 +183,13 @@ async def record_reviews(session: AsyncSession, rows: Sequence[ReviewRow]) -> Re
         await session.scalars(select(Review.order_id).where(Review.order_id.in_([row.order_id for row in rows])))
     )
     added = bad = 0
+    buyers: dict[str, Buyer] = {}
     for row in rows:
         if row.order_id in known:
             continue
         known.add(row.order_id)
-        buyer = await buyer_by_nickname(session, row.buyer)
+        buyer = buyers.get(row.buyer) or await buyer_by_nickname(session, row.buyer)
+        buyers[row.buyer] = buyer
         await record_review(session, buyer, row.order_id, row.rating, row.text, row.reviewed_on)
         added += 1
         bad += row.rating == "bad"

@@ -309,8 +309,8 @@ async def _start_edit(message: Message, state: FSMContext, session: AsyncSession
         return
     await state.set_state(TemplateFlow.text)
     await state.update_data(kb_template_id=template.id, kb_version=template.version, kb_text=None)
-    await message.answer(
-        texts.KB_EDIT_START.format(id=template.id, version=template.version, text=html.escape(template.text))
+    await answer_in_parts(
+        message, texts.KB_EDIT_START.format(id=template.id, version=template.version, text=html.escape(template.text))
     )
 
 

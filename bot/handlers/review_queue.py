@@ -92,7 +92,7 @@ async def show_queue(message: Message, session: AsyncSession, role: str, assist:
     await message.answer(texts.REVIEW_HEADER.format(count=len(replies) + len(revisions)))
     for revision in revisions:
         await session.refresh(revision, ["author"])
-        await message.answer(await render_revision(session, revision), reply_markup=queue_keyboard("t", revision.id))
+        await answer_in_parts(message, await render_revision(session, revision), queue_keyboard("t", revision.id))
     for item in replies:
         await answer_in_parts(message, render_reply(item, assist), queue_keyboard("r", item.suggestion_id))
 
