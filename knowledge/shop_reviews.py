@@ -53,7 +53,11 @@ RATINGS: dict[str, str] = {
     "2": "bad",
     "1": "bad",
 }
-DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d")
+DATE_FORMATS = tuple(
+    f"{day} {clock}".strip()
+    for day in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日")
+    for clock in ("%H:%M:%S", "%H:%M", "")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,15 @@ def parse_date(value: str, timezone: ZoneInfo) -> datetime | None:
         except ValueError:
             continue
     raise FieldError("date", "bad_date", value=value)
+
+
+def decode(content: bytes) -> str:
+    """The text of an uploaded file: UTF-8 (with or without BOM), else GB18030 (a workbench export saved
+    by Chinese Excel); UnicodeDecodeError when it is neither."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("gb18030")
 
 
 def _column_map(header: Sequence[str]) -> dict[str, int]:

@@ -30,6 +30,7 @@ from knowledge.shop_reviews import (
     ReviewRow,
     Standing,
     claim_bad_review,
+    decode,
     parse_rating,
     parse_reviews_csv,
     record_reviews,
@@ -142,7 +143,7 @@ async def reviews_file(message: Message, sessions: SerialWrites, role: str, bot:
         return
     content = (await bot.download(document)).read()
     try:
-        rows = parse_reviews_csv(content.decode("utf-8-sig"), settings.timezone)
+        rows = parse_reviews_csv(decode(content), settings.timezone)
     except UnicodeDecodeError:
         await message.answer(texts.REVIEWS_FILE_TYPE)
         return
