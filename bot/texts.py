@@ -240,6 +240,7 @@ STAFF_BAD_ROLE = "未知的角色“{value}”，可选：{roles}"
 STAFF_ADDED = "已添加 {name}（ID {telegram_id}），角色：{role}。"
 STAFF_ROLE_CHANGED = "已将 ID {telegram_id} 的角色改为 {role}。"
 STAFF_DEACTIVATED = "已停用 ID {telegram_id}，对方即刻起无法使用机器人。"
+STAFF_FROM_ENVIRONMENT = "ID {telegram_id} 的权限来自环境变量 XIAOER_ADMIN_IDS / XIAOER_SUPERVISOR_IDS / XIAOER_AGENT_IDS，请在那里修改并重启机器人。"
 
 # command line (owned by the lead; keep this section) -----------------------------------------
 CLI: dict[str, str] = {

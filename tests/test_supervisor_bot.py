@@ -332,7 +332,8 @@ def test_staff_add_role_and_deactivate_take_effect_at_once(telegram, bot):
     assert "还不是本店登记的客服" in send(telegram, newcomer, "/help").text
     assert "不是有效的" in send(telegram, ADMIN, "/staff add abc agent").text
     assert "未知的角色" in send(telegram, ADMIN, f"/staff add {newcomer} boss").text
-    assert "不能停用自己" in send(telegram, ADMIN, f"/staff off {ADMIN}").text
+    assert "环境变量" in send(telegram, ADMIN, f"/staff off {ADMIN}").text
+    assert "环境变量" in send(telegram, ADMIN, f"/staff role {AGENTS[-1]} agent").text
 
 
 def test_help_lists_commands_by_role(telegram, bot):

@@ -10,6 +10,7 @@ from aiogram.types import BotCommandScopeChat, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
+from bot.config import Settings
 from bot.handlers.common import commands_for
 from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
@@ -49,7 +50,13 @@ async def _list(message: Message, session: AsyncSession) -> None:
 
 @router.message(Command("staff"), F.text)
 async def staff_command(
-    message: Message, command: CommandObject, session: AsyncSession, sessions: SerialWrites, role: str, bot: Bot
+    message: Message,
+    command: CommandObject,
+    session: AsyncSession,
+    sessions: SerialWrites,
+    role: str,
+    bot: Bot,
+    settings: Settings,
 ) -> None:
     if not await HasRole("admin")(message, role):
         await message.answer(texts.NEEDS_ADMIN)
@@ -66,6 +73,10 @@ async def staff_command(
         await message.answer(texts.STAFF_BAD_ID.format(value=html.escape(args[1])))
         return
     telegram_id = int(args[1])
+    if action != "add" and telegram_id in settings.roles_from_environment():
+        # the environment's grant outranks the database: changing the record would not take effect
+        await message.answer(texts.STAFF_FROM_ENVIRONMENT.format(telegram_id=telegram_id))
+        return
     new_role = role_of(args[2]) if action != "off" else None
     if action != "off" and new_role is None:
         await message.answer(texts.STAFF_BAD_ROLE.format(value=html.escape(args[2]), roles=ROLE_CHOICES))
