@@ -187,6 +187,8 @@ def test_agents_cannot_use_the_queue_or_its_buttons(telegram, bot):
     card = send(telegram, agent, "在吗")
     for data in ("rq:approve:r:1", "rq:reject:t:1", "rq:promote:r:1", "rs:1:1"):
         assert "主管" in press(telegram, agent, card, data).text
+    assert "主管" in send(telegram, agent, "/kb export").text
+    assert "主管" in send(telegram, agent, "/stats 7d").text
     assert "管理员" in send(telegram, agent, "/staff").text
     assert "管理员" in send(telegram, next(supervisors), "/staff").text
 
@@ -224,6 +226,26 @@ def test_two_supervisors_editing_one_template_the_later_save_is_refused(telegram
     assert "已被他人修改" in stale.text
     with database(workdir) as db:
         assert "感谢您的咨询" in db.execute("select text from templates where id = ?", (tid,)).fetchone()[0]
+
+
+def test_two_supervisors_saving_one_template_at_the_same_moment_one_is_refused(telegram, bot, workdir):
+    tid = template_id(workdir) + 5
+    both = (next(supervisors), next(supervisors))
+    for supervisor in both:
+        send(telegram, supervisor, f"/kb edit {tid}")
+    counts = {s: len(telegram.calls_of("sendMessage", s)) for s in both}
+    threads = [
+        threading.Thread(target=telegram.inject, args=(message(s, f"亲，您好，{s} 号为您服务，感谢您的耐心～"),))
+        for s in both
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    answers = [telegram.wait_for_messages(s, counts[s] + 1)[-1].text for s in both]
+    assert sum("已保存" in a for a in answers) == 1 and sum("已被他人修改" in a for a in answers) == 1
+    with database(workdir) as db:
+        assert db.execute("select version from templates where id = ?", (tid,)).fetchone()[0] == 2
 
 
 def test_kb_lists_shows_history_and_every_step_cancels(telegram, bot, workdir):
