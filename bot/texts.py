@@ -117,7 +117,7 @@ CHAT_BAD_ENCODING = "无法识别这一行的文字编码，请以 UTF-8 文本�
 
 # supervisors: review queue ---------------------------------------------------------------------
 REVIEW_EMPTY = "复核队列是空的，辛苦了！"
-REVIEW_HEADER = "<b>待复核 {count} 条</b>（最早的在前）"
+REVIEW_HEADER = "<b>待复核 {count} 条</b>，以下是最早的 {shown} 条："
 REVIEW_ITEM = "<b>复核 #{id}</b>{why}"
 REVIEW_WHY_REWROTE = "客服改写了推荐回复"
 REVIEW_WHY_LOW = "检查得分偏低（{score}）"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.errors import FieldError, KnowledgeError, PermissionDeniedError
@@ -98,6 +98,11 @@ async def queued_replies(session: AsyncSession, limit: int = 10) -> list[QueuedR
     """Replies waiting for review, oldest first."""
     rows = await session.execute(_queue_query().order_by(Suggestion.id).limit(limit))
     return [await _item(session, row) for row in rows]
+
+
+async def queue_size(session: AsyncSession) -> int:
+    """How many replies wait for review."""
+    return await session.scalar(select(func.count()).select_from(_queue_query().subquery()))
 
 
 async def queued_reply(session: AsyncSession, suggestion_id: int) -> QueuedReply | None:

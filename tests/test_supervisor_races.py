@@ -19,7 +19,7 @@ from knowledge.editing import edit_template
 from knowledge.errors import KnowledgeError, StaleEditError
 from knowledge.fields import TemplateFields
 from knowledge.models import Conversation, Message, ReplyReview, ScheduledRun, Staff, Suggestion, Template
-from knowledge.review_queue import AlreadyReviewedError, queued_replies, review_reply
+from knowledge.review_queue import AlreadyReviewedError, queue_size, queued_replies, review_reply
 from knowledge.reviews import record_review
 from knowledge.schedule import claim_slot
 from knowledge.shop_reviews import claim_bad_review
@@ -99,6 +99,8 @@ async def test_replies_are_queued_for_rewrites_low_scores_and_risky_buyers_only(
     async with sessions() as session:
         queued = await queued_replies(session)
     assert [item.suggestion_id for item in queued] == [rewrote, low, risky]  # oldest first
+    async with sessions() as session:
+        assert await queue_size(session) == 3
     assert plain not in queued and unsent_risky not in queued
     assert queued[2].sent and queued[2].suggested == queued[2].sent and not queued[2].rewrote
 

@@ -21,7 +21,15 @@ from bot.middlewares.database import SerialWrites
 from knowledge.editing import approve_revision, get_template, pending_revisions, reject_revision
 from knowledge.errors import KnowledgeError
 from knowledge.models import TemplateRevision
-from knowledge.review_queue import LOW_SCORE, QueuedReply, claim_revision, queued_replies, review_reply, revision_author
+from knowledge.review_queue import (
+    LOW_SCORE,
+    QueuedReply,
+    claim_revision,
+    queue_size,
+    queued_replies,
+    review_reply,
+    revision_author,
+)
 from knowledge.staff import staff_member
 from nlp.texts import RULE_NAMES
 
@@ -85,11 +93,13 @@ async def show_queue(message: Message, session: AsyncSession, role: str, assist:
         await message.answer(texts.NEEDS_SUPERVISOR)
         return
     replies = await queued_replies(session, SHOWN)
-    revisions = (await pending_revisions(session))[:SHOWN]
+    waiting = await pending_revisions(session)
+    revisions = waiting[:SHOWN]
     if not replies and not revisions:
         await message.answer(texts.REVIEW_EMPTY)
         return
-    await message.answer(texts.REVIEW_HEADER.format(count=len(replies) + len(revisions)))
+    total = await queue_size(session) + len(waiting)
+    await message.answer(texts.REVIEW_HEADER.format(count=total, shown=len(replies) + len(revisions)))
     for revision in revisions:
         await session.refresh(revision, ["author"])
         await answer_in_parts(message, await render_revision(session, revision), queue_keyboard("t", revision.id))
