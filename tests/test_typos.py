@@ -91,6 +91,33 @@ def test_correct_shop_replies_are_not_flagged() -> None:
     assert flagged == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "把链接发我，我看看是哪款。",  # 哪 picking one of a kind is not 那
+        "亲，您喜欢哪个颜色都可以选哦",
+        "亲，换个码重新拍一单。",  # 码 inside a sentence is never the particle 吗
+        "取件码已经发到您手机上了",
+        "亲，我们家的商品都是当季新货",
+        "我给您申请一张老客专享券",
+        "大概一小时后恢复",
+    ],
+)
+def test_shop_wordings_once_misread_are_not_flagged(text: str) -> None:
+    assert find_typos(text) == []
+
+
+def test_particle_fix_only_at_the_end_of_a_clause() -> None:
+    assert find_typos("这件码偏大") == []
+    assert [(f.start, f.suggestion) for f in find_typos("你好码？")] == [(2, "吗")]
+
+
+def test_two_adjacent_fixes_do_not_both_apply() -> None:
+    # 消→学 (学习) and 习→息 (消息) each complete a word; applying both gave 学息 and a rewrite loop
+    findings = find_typos("请注意查看消习")
+    assert [(f.start, f.suggestion) for f in findings] == [(6, "息")]
+
+
 @pytest.mark.parametrize("text", ["", " ", "？？？", "😊", "abc 123", "亲", "\n\t"])
 def test_trivial_input(text: str) -> None:
     assert find_typos(text) == []

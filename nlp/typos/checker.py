@@ -25,7 +25,9 @@ from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, Lexicon, is_han
 
 CONTEXT_CHARS = 4
 MAX_WORD_LEN = 4
-INTERROGATIVES = frozenset("哪")  # kept as they are inside a question
+INTERROGATIVES = frozenset("哪")  # kept inside a question and before a measure word (您喜欢哪个都可以)
+MEASURE_WORDS = frozenset("个款种件些位家样条双套色码")
+CLAUSE_FINAL_PARTICLES = frozenset("吗呢吧嘛啊呀")  # only a fix at the end of a run of Chinese characters
 _SENTENCE_END = re.compile(r"[。！!？?～~\n]")
 _QUESTION_MARKS = frozenset("？?呢")
 
@@ -62,6 +64,24 @@ def in_question(text: str, position: int) -> bool:
     end = _SENTENCE_END.search(text, position)
     clause = text[position : end.end() if end else len(text)]
     return any(char in _QUESTION_MARKS for char in clause)
+
+
+def most_probable_apart(best: dict[int, tuple[float, str]]) -> list[tuple[int, str]]:
+    """`(position, candidate)` of the one-character fixes, most probable first, dropping a fix next to a kept one.
+
+    Each fix is scored against the original neighbours, so two adjacent fixes may each complete a
+    different word (消习: 学习 and 消息); applying both would make a new error.
+    """
+    kept: list[tuple[int, str]] = []
+    for position, (_, candidate) in sorted(best.items(), key=lambda item: -item[1][0]):
+        if all(abs(position - other) > 1 for other, _ in kept):
+            kept.append((position, candidate))
+    return kept
+
+
+def is_interrogative(text: str, position: int) -> bool:
+    """The word at `position` asks (a question) or picks one of a kind (哪款, 哪个颜色)."""
+    return text[position + 1 : position + 2] in MEASURE_WORDS or in_question(text, position)
 
 
 class TypoChecker:
@@ -106,7 +126,7 @@ class TypoChecker:
         found = self._known_wrong_words(simple, protected)
         if self.model is None:
             return found
-        skip = [p or (c in INTERROGATIVES and in_question(simple, i)) for i, (p, c) in enumerate(zip(protected, simple))]
+        skip = [p or (c in INTERROGATIVES and is_interrogative(simple, i)) for i, (p, c) in enumerate(zip(protected, simple))]
         for c in found:
             skip[c.start : c.end] = [True] * (c.end - c.start)
         best: dict[int, tuple[float, str]] = {}
@@ -117,7 +137,7 @@ class TypoChecker:
                 position = run_start + offset
                 if probability > self.model.threshold and probability > best.get(position, (0.0, ""))[0]:
                     best[position] = (probability, candidate)
-        found.extend(Correction(p, p + 1, simple[p], candidate) for p, (_, candidate) in best.items())
+        found.extend(Correction(p, p + 1, simple[p], candidate) for p, candidate in most_probable_apart(best))
         return sorted(found, key=lambda c: c.start)
 
     def candidate_features(self, run: str, skip: list[bool]) -> list[tuple[int, str, list[float]]]:
@@ -201,6 +221,8 @@ class TypoChecker:
                 completing = completions.get(prefix + run[position + 1 : end])
                 if completing:
                     candidates |= confusable.keys() & completing
+        if position < len(run) - 1:
+            candidates -= CLAUSE_FINAL_PARTICLES
         return sorted(candidates)
 
     def gain(self, text: str, start: int, end: int, replacement: str) -> float:
