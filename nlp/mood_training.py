@@ -1,5 +1,8 @@
 """The mood classifier's corpus and training: written shop reviews and buyer messages.
 
+The corpus is two files by different authors' voices: `reviews.tsv` (reviews and buyer chat
+across many domains) and `reviews_voices.tsv` (short verdicts, list-like reviews, 追评, slang).
+
 Only `xiaoer train`, the evaluation and a cold cache import this module; the
 serving path uses the exported weights through `nlp.model_store.mood_store`.
 """
@@ -13,7 +16,7 @@ from importlib import resources
 from nlp.linear_model import LinearTextModel
 from nlp.linear_training import Example, export, fit_estimator
 
-CORPUS = "data/mood/reviews.tsv"
+CORPUS = ("data/mood/reviews.tsv", "data/mood/reviews_voices.tsv")
 REGULARISATION = 1.0  # LinearSVC C; 0.3 and 1.0 tie out of fold, 1.0 reads better alone
 LABELS = ("negative", "neutral", "positive")
 
@@ -32,8 +35,13 @@ def parse_labelled(raw: str, source: str = "") -> list[Example]:
 
 
 def load_reviews() -> list[Example]:
-    """Every labelled review and message of the shipped mood corpus."""
-    return parse_labelled(resources.files("nlp").joinpath(CORPUS).read_text("utf-8"), CORPUS)
+    """Every labelled review and message of the shipped mood corpus, file by file."""
+    nlp_files = resources.files("nlp")
+    return [
+        example
+        for name in CORPUS
+        for example in parse_labelled(nlp_files.joinpath(name).read_text("utf-8"), name)
+    ]
 
 
 def corpus_fingerprint() -> str:
@@ -41,7 +49,7 @@ def corpus_fingerprint() -> str:
     digest = hashlib.sha256()
     nlp_files = resources.files("nlp")
     for name in ("features.py", "normalize.py", "tokenize.py", "linear_model.py", "linear_training.py",
-                 "mood_training.py", "data/glossary.tsv", "data/shop_dict.txt", CORPUS):
+                 "mood_training.py", "data/glossary.tsv", "data/shop_dict.txt", *CORPUS):
         digest.update(nlp_files.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
