@@ -27,6 +27,7 @@ _AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:"
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
+_TOPIC_THEN_COMMAND = re.compile(r"^(.{0,6}?)(?:" + alternation(_CUES["tail"]).pattern + ")$")
 
 
 def _is_pressing(core: str) -> bool:
@@ -52,10 +53,21 @@ def _opens_with_command(rest: str) -> bool:
     )
 
 
+def _closes_with_command(rest: str) -> bool:
+    """A short topic, then the verb the buyer should do (地址发一下, 发票自己去开), not a statement."""
+    command = _TOPIC_THEN_COMMAND.match(rest)
+    return (
+        command is not None
+        and not _AGENT.search(command.group(1))
+        and not _MODAL.search(command.group(1))
+        and not rest.endswith(("的", "了", "过"))
+    )
+
+
 def _is_command(core: str) -> bool:
-    """A clause opening with a bare verb aimed at the buyer (maybe after 收到货先…), not a statement."""
+    """A clause opening or closing with a bare verb aimed at the buyer (maybe after 收到货先…), not a statement."""
     rest = _OPENERS.sub("", core)
-    if _opens_with_command(rest):
+    if _opens_with_command(rest) or _closes_with_command(rest):
         return True
     sequence = _SEQUENCE.match(rest)
     return (
