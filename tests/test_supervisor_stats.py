@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.charts import cjk_font, stats_chart
@@ -92,7 +94,10 @@ def _render_warnings(intents, rates) -> tuple[bytes, list[str]]:
 
 
 def test_chart_is_a_png_with_every_chinese_glyph_found():
-    assert cjk_font() is not None, "install fonts-wqy-microhei (see .ci/run and the Dockerfile)"
+    if cjk_font() is None:
+        # CI installs the font (.ci/run) and must draw with it; elsewhere say what is missing.
+        assert not os.environ.get("CI"), "CI must install fonts-wqy-microhei (see .ci/run)"
+        pytest.skip("no CJK font installed here: install fonts-wqy-microhei to check the chart's glyphs")
     intents = {"bargain": 5, "return_refund": 3, "complaint": 1, "order_change": 2}
     rates = [(date(2026, 11, d), 0.95 + d / 1000) for d in range(20, 28)]
     png, problems = _render_warnings(intents, rates)
