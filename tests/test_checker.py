@@ -115,6 +115,12 @@ def test_good_replies_get_no_warning(text: str) -> None:
         ("pushy", "不用再看别家店了，我们最好"),
         ("refusal_without_apology", "换货的运费您自己承担"),
         ("refusal_without_apology", "这单加急不了"),
+        ("refusal_without_apology", "亲，这个价格不能再低了哦，现在下单送运费险～"),
+        ("refusal_without_apology", "这个型号不支持无线充电。"),
+        ("refusal_without_apology", "不行哦亲"),
+        ("imperative", "地址发一下"),
+        ("imperative", "发票自己去开"),
+        ("imperative", "亲，物流自己查一下哦"),
         ("cold", "？"),
     ],
 )
@@ -129,6 +135,10 @@ def test_structural_families_fire_beyond_the_literal_lists(rule: str, text: str)
         "亲，您想了解什么都可以问我哦～",
         "好的呢，给您改成周一送货了，谢谢亲～",
         "亲，这不是质量问题哦，是正常的线头，剪掉就好啦～",
+        "亲，这款耳机不支持降噪呢，不过音质很好哦～",
+        "亲，这款手表不能游泳佩戴哦，日常防水是没问题的～",
+        "亲，不用您自己联系快递，我们来处理～",
+        "亲，不用加微信，平台上直接拍就行～",
     ],
 )
 def test_kind_facts_and_requested_changes_are_not_flagged(text: str) -> None:

@@ -14,6 +14,10 @@ _EXEMPT = alternation(data_lines("refusal_exempt.txt"))
 _APOLOGY = alternation(data_lines("apology.txt"), literal=True)
 _PRICE = re.compile(r"便宜|优惠|价|少|折|贵")
 _CONDITIONAL = re.compile(r"^(?:如果|若|要是|万一)")
+_SERVICE = alternation(data_lines("refusal_service.txt"))
+_WARMTH = alternation(data_lines("warmth.txt"), literal=True)
+_CLAUSE_EDGE = re.compile(r"[，,。.！!？?；;～~\s]")
+_PARTICLES = re.compile(r"[哦喔呢啊呀的了啦吧亲哈]+$")
 
 
 def has_apology(form: str) -> bool:
@@ -21,12 +25,25 @@ def has_apology(form: str) -> bool:
     return _APOLOGY.search(form) is not None
 
 
+def _states_a_fact(sentence: str, refusal: re.Match[str]) -> bool:
+    """A negation about the product (这款不支持无线充电哦), not turning down a request (不能改地址, 价格不能再降了,
+    bare 不行哦): its clause names no service and something is negated."""
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
+    start = max((e + 1 for e in edges if e < refusal.start()), default=0)
+    end = min((e for e in edges if e >= refusal.end()), default=len(sentence))
+    negated = _PARTICLES.sub("", sentence[refusal.end() : end])
+    return bool(negated) and _SERVICE.search(sentence[start:end]) is None
+
+
 def refusals(form: str) -> list[Segment]:
-    """Sentences of `form` that turn the buyer down (conditionals and exempt wordings aside)."""
+    """Sentences of `form` that turn the buyer down (conditionals, kindly stated product facts and exempt wordings aside)."""
+    warm = _WARMTH.search(form) is not None
     found = []
     for sentence in sentences(form):
         masked = _EXEMPT.sub(lambda m: " " * len(m.group()), sentence.text)
-        if _REFUSAL.search(masked) and not _CONDITIONAL.match(sentence.text.lstrip("亲，, ")):
+        if _CONDITIONAL.match(sentence.text.lstrip("亲，, ")):
+            continue
+        if any(not (warm and _states_a_fact(masked, refusal)) for refusal in _REFUSAL.finditer(masked)):
             found.append(sentence)
     return found
 
