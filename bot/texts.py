@@ -203,7 +203,8 @@ KB_EXPORTED = "话术库导出文件"
 KB_IMPORT_HOW = "请发送 YAML 或 CSV 文件，并在文件说明里写 /kb import。"
 KB_FILE_TYPE = "请发送 .yaml、.yml 或 .csv 文件（UTF-8 编码）。"
 KB_IMPORT_FAILED = "导入失败，未做任何修改：\n{errors}"
-KB_IMPORTED = "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条；店铺信息有变化：{shop}。"
+KB_IMPORTED = "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。{shop}"
+KB_SHOP_CHANGED = "店铺信息已更新。"
 
 # supervisors: reports -----------------------------------------------------------------------------
 STATS_USAGE = "用法：/stats [today|7d|30d]，默认 today（今天）。"

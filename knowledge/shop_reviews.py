@@ -147,7 +147,7 @@ def _column_map(header: Sequence[str]) -> dict[str, int]:
             found[column] = index
     missing = [column for column in REQUIRED if column not in found]
     if missing:
-        raise KnowledgeError("file_structure", reason="缺少列：" + "、".join(missing))
+        raise KnowledgeError("missing_columns", columns="、".join(missing))
     return found
 
 
@@ -155,7 +155,7 @@ def parse_reviews_csv(content: str, timezone: ZoneInfo) -> list[ReviewRow]:
     """Every review of a workbench CSV; `ValidationError` naming each bad row and field."""
     lines = list(csv.reader(io.StringIO(content.lstrip("\ufeff"))))
     if not lines:
-        raise KnowledgeError("file_structure", reason="文件为空")
+        raise KnowledgeError("empty_file")
     columns = _column_map(lines[0])
     rows: list[ReviewRow] = []
     errors: list[FieldError] = []

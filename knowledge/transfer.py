@@ -61,7 +61,7 @@ def parse(content: str, fmt: str) -> Document:
         reader = csv.DictReader(io.StringIO(content))
         missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
-            raise KnowledgeError("file_structure", reason="缺少列：" + "、".join(missing))
+            raise KnowledgeError("missing_columns", columns="、".join(missing))
         rows = [{**row, "tiers": _split(row["tiers"]), "tags": _split(row["tags"])} for row in reader]
         return Document(shop=None, rows=rows)
     try:
@@ -69,10 +69,10 @@ def parse(content: str, fmt: str) -> Document:
     except yaml.YAMLError as error:
         raise KnowledgeError("file_structure", reason=str(error).splitlines()[0]) from error
     if not isinstance(data, dict) or not isinstance(data.get("templates", []), list):
-        raise KnowledgeError("file_structure", reason="顶层应包含 shop 和 templates 列表")
+        raise KnowledgeError("yaml_top_level")
     shop = data.get("shop")
     if shop is not None and not isinstance(shop, dict):
-        raise KnowledgeError("file_structure", reason="shop 应是键值对")
+        raise KnowledgeError("yaml_shop")
     rows = [row if isinstance(row, dict) else {} for row in data.get("templates") or []]
     return Document(shop=shop, rows=rows)
 

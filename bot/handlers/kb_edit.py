@@ -377,6 +377,6 @@ async def kb_import(message: Message, sessions: SerialWrites, role: str, bot: Bo
             added=result.added,
             updated=result.updated,
             unchanged=result.unchanged,
-            shop="是" if result.shop_changed else "否",
+            shop=texts.KB_SHOP_CHANGED if result.shop_changed else "",
         )
     )
