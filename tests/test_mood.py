@@ -1,5 +1,8 @@
 """Mood: lexicon, negation, degree, contrast, sarcasm, emoji, questions; the blended review model and its cache."""
 
+from importlib import resources
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -8,8 +11,15 @@ from hypothesis import strategies as st
 from nlp.linear_training import export, fit_estimator, message_features
 from nlp.model_store import ModelStore, mood_store
 from nlp.mood import mood_of, parse_terms
-from nlp.mood_training import REGULARISATION, corpus_fingerprint, load_reviews, parse_labelled, train
 from nlp.mood_eval import balanced_accuracy
+from nlp.mood_training import (
+    CORPUS,
+    REGULARISATION,
+    corpus_fingerprint,
+    load_reviews,
+    parse_labelled,
+    train,
+)
 from nlp.normalize import normalize
 from nlp.tokenize import words
 
@@ -193,10 +203,30 @@ def test_precomputed_features_give_the_same_mood():
 
 def test_review_corpus_is_large_labelled_and_free_of_duplicates():
     corpus = load_reviews()
-    assert len(corpus) >= 2500
+    assert len(corpus) >= 5000
     assert {label for _, label in corpus} == {"negative", "neutral", "positive"}
     texts = [text for text, _ in corpus]
     assert len(set(texts)) == len(texts)
+
+
+def test_each_voice_of_the_corpus_is_trained_on_and_fingerprinted(monkeypatch):
+    """Both review files feed the model, and editing either one changes the fingerprint."""
+    corpus = set(load_reviews())
+    for name in CORPUS:
+        examples = parse_labelled(resources.files("nlp").joinpath(name).read_text("utf-8"), name)
+        assert len(examples) >= 2500 and corpus.issuperset(examples)
+    before = corpus_fingerprint()
+    real_read_bytes = Path.read_bytes
+    for name in CORPUS:
+        with monkeypatch.context() as patch:
+
+            def edited(path: Path, name: str = name) -> bytes:
+                raw = real_read_bytes(path)
+                return raw + "positive\t好\n".encode() if path.as_posix().endswith(name) else raw
+
+            patch.setattr(Path, "read_bytes", edited)
+            assert corpus_fingerprint() != before
+    assert corpus_fingerprint() == before
 
 
 def test_labelled_lines_reject_unknown_labels():
