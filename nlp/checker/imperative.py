@@ -30,10 +30,17 @@ _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 _TOPIC_THEN_COMMAND = re.compile(r"^(.{0,6}?)(?:" + alternation(_CUES["tail"]).pattern + ")$")
 
 
+_BUYER_AS_OBJECT = re.compile(r"^\w{0,4}[您你]")
+
+
 def _is_pressing(core: str) -> bool:
-    """A pressing word aimed at the buyer (not "我马上帮您…")."""
+    """A pressing word aimed at the buyer (not "我马上帮您…", "到货马上通知您")."""
     match = _PRESSING.search(core)
-    return match is not None and not _AGENT.search(core[: match.start()])
+    return (
+        match is not None
+        and not _AGENT.search(core[: match.start()])
+        and not _BUYER_AS_OBJECT.match(core[match.end() :])
+    )
 
 
 def _opens_with_command(rest: str) -> bool:
