@@ -21,14 +21,14 @@ from bot.config import Settings
 from bot.handlers import get_routers
 from bot.handlers.common import set_commands
 from bot.handlers.forwarded import ForwardedBatches
-from bot.middlewares.access import AccessMiddleware, database_role
+from bot.middlewares.access import AccessMiddleware
 from bot.middlewares.database import DbSessionMiddleware, SerialWrites
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.middlewares.retry import RetryAfterMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.scheduler import BadReviewCheck, parse_times
 from knowledge.db import create_engine, prepare
-from knowledge.staff import staff_member
+from knowledge.staff import StaffRoles, staff_member
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def build_dispatcher(
         batches=ForwardedBatches(),
     )
     dispatcher.update.outer_middleware(inflight)
-    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), sessions, database_role))
+    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), StaffRoles(sessions)))
     dispatcher.update.outer_middleware(ThrottlingMiddleware())
     dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))
     dispatcher.include_routers(*get_routers())

@@ -18,16 +18,29 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from knowledge.checking import Checker, default_checker
 from knowledge.concessions import Concession, concession_for
+from knowledge.db import SerialWrites
 from knowledge.errors import FieldError, KnowledgeError, NotFoundError, PermissionDeniedError
-from knowledge.models import REVIEW_STATUSES, Buyer, BuyerEvent, Conversation, Message, Staff, Suggestion, utcnow
+from knowledge.models import (
+    REVIEW_STATUSES,
+    Buyer,
+    BuyerEvent,
+    Conversation,
+    Message,
+    ShopFacts,
+    Staff,
+    Suggestion,
+    utcnow,
+)
 from knowledge.privacy import mask_pii
-from knowledge.shop import fact_values, shop_facts
+from knowledge.shop import fact_values
 from knowledge.suggestions import FilledSuggestion, Suggester
 from knowledge.texts import TIER_NAMES, TIER_SOURCE_NAMES
 from knowledge.tiers import (
     TierDecision,
     apply_tier_rules,
     buyer_by_nickname,
+    decide_tier,
+    new_event,
     override_tier,
     record_event,
     tier_by_rule,
@@ -100,6 +113,7 @@ class Card:
     suggestions: tuple[FilledSuggestion, ...]
     concession: Concession | None
     escalate: bool  # a supervisor should be in the loop
+    more: bool = False  # further replies exist beyond those shown (`AssistService.more_suggestions`)
 
     def to_dict(self) -> dict:
         """The JSON shape of `xiaoer suggest`: the analysis and the ranked, filled suggestions."""
@@ -120,7 +134,7 @@ class AssistService:
 
     def __init__(
         self,
-        sessions: async_sessionmaker[AsyncSession],
+        sessions: async_sessionmaker[AsyncSession] | SerialWrites,
         analyzer: Analyzer | None = None,
         checker: Checker | None = None,
     ) -> None:
@@ -144,18 +158,27 @@ class AssistService:
     async def assist(
         self, text: str, buyer_nickname: str | None = None, agent: Staff | None = None, k: int = SUGGESTIONS_SHOWN
     ) -> Card:
-        """Analyse a pasted buyer message and build its card, recording everything on the way."""
+        """Analyse a pasted buyer message and build its card with `k` replies, recording everything on the way.
+
+        One transaction; the buyer comes with their events, so the tier rules run without reading
+        them again, and the shop facts come with the templates' change stamp.
+        """
         problem = message_problem(text)
         if problem:
             raise MessageRejected(problem)
         analysis = self.analyzer(text)
         nickname = (buyer_nickname or "").strip() or None
-        log.info(
-            "assist buyer=%s intent=%s risk=%s text=%s", nickname, analysis.intent, analysis.risk.level, mask_pii(text)
-        )
+        if log.isEnabledFor(logging.INFO):
+            log.info(
+                "assist buyer=%s intent=%s risk=%s text=%s",
+                nickname,
+                analysis.intent,
+                analysis.risk.level,
+                mask_pii(text),
+            )
         async with self.sessions.begin() as session:
-            buyer = await buyer_by_nickname(session, nickname) if nickname else None
-            conversation = await self._conversation(session, buyer, agent)
+            buyer = await buyer_by_nickname(session, nickname, with_events=True) if nickname else None
+            conversation, ongoing = await self._conversation(session, buyer, agent)
             message = Message(
                 conversation_id=conversation.id,
                 text=text,
@@ -165,13 +188,13 @@ class AssistService:
                 risk_level=analysis.risk.level,
             )
             session.add(message)
+            decision = self._note_events(session, buyer, conversation, ongoing, analysis, agent, text)
             await session.flush()
-            decision = await self._note_events(session, buyer, conversation, analysis, agent, text)
             tier = decision.tier if decision else "blue"
-            concession = await self._concession(session, conversation, analysis, tier)
-            facts = await shop_facts(session)
-            values = {**fact_values(facts), "buyer": nickname or ""}
-            suggestions = await self._suggester.suggest(session, analysis, tier, values, concession, k)
+            facts = await self._suggester.refresh(session)
+            concession = await self._concession(session, conversation.id, message.id, analysis, tier, facts)
+            ranked = await self._rank(session, analysis, tier, nickname, facts, concession, k + 1)
+            suggestions, more = ranked[:k], len(ranked) > k
             session.add(Suggestion(message_id=message.id, shown_template_ids=[s.template_id for s in suggestions]))
         return Card(
             message_id=message.id,
@@ -181,9 +204,56 @@ class AssistService:
             suggestions=tuple(suggestions),
             concession=concession,
             escalate=tier in SUPERVISED_TIERS or analysis.risk.level == "high",
+            more=more,
         )
 
-    async def _conversation(self, session: AsyncSession, buyer: Buyer | None, agent: Staff | None) -> Conversation:
+    async def more_suggestions(self, message_id: int, k: int = SUGGESTIONS_SHOWN) -> tuple[FilledSuggestion, ...]:
+        """The next `k` replies for a card's message, recorded as shown too (numbered after those shown before).
+
+        The message is ranked again as its card was (its text, the buyer's tier, the conversation's
+        concession step) and replies already shown are skipped. Empty when there are no more, or
+        when the message's text has been purged with age.
+        """
+        async with self.sessions.begin() as session:
+            suggestion = await self._suggestion(session, message_id)
+            message, buyer = (
+                await session.execute(
+                    select(Message, Buyer)
+                    .join(Conversation, Conversation.id == Message.conversation_id)
+                    .outerjoin(Buyer, Buyer.id == Conversation.buyer_id)
+                    .where(Message.id == message_id)
+                )
+            ).one()
+            if not message.text:
+                return ()
+            analysis = self.analyzer(message.text)
+            tier = buyer.tier if buyer else "blue"
+            facts = await self._suggester.refresh(session)
+            concession = await self._concession(session, message.conversation_id, message.id, analysis, tier, facts)
+            shown = list(suggestion.shown_template_ids)
+            nickname = buyer.nickname if buyer else None
+            ranked = await self._rank(session, analysis, tier, nickname, facts, concession, len(shown) + k)
+            extra = tuple(s for s in ranked if s.template_id not in shown)[:k]
+            suggestion.shown_template_ids = shown + [s.template_id for s in extra]
+        return extra
+
+    async def _rank(
+        self,
+        session: AsyncSession,
+        analysis: Analysis,
+        tier: str,
+        nickname: str | None,
+        facts: ShopFacts | None,
+        concession: Concession | None,
+        k: int,
+    ) -> list[FilledSuggestion]:
+        values = {**fact_values(facts), "buyer": nickname or ""}
+        return await self._suggester.suggest(session, analysis, tier, values, concession, k)
+
+    async def _conversation(
+        self, session: AsyncSession, buyer: Buyer | None, agent: Staff | None
+    ) -> tuple[Conversation, bool]:
+        """The buyer's conversation still going on, or a new one; True when it was already going on."""
         now = utcnow()
         conversation = None
         if buyer is not None:
@@ -193,53 +263,63 @@ class AssistService:
                 .order_by(Conversation.last_message_at.desc())
                 .limit(1)
             )
-        if conversation is None:
-            conversation = Conversation(buyer_id=buyer.id if buyer else None, agent_id=agent.id if agent else None)
-            session.add(conversation)
-        conversation.last_message_at = now
-        await session.flush()
-        return conversation
+        if conversation is not None:
+            conversation.last_message_at = now
+            return conversation, True
+        conversation = Conversation(
+            buyer_id=buyer.id if buyer else None, agent_id=agent.id if agent else None, last_message_at=now
+        )
+        session.add(conversation)
+        await session.flush()  # its id, for the message
+        return conversation, False
 
-    async def _note_events(
+    def _note_events(
         self,
         session: AsyncSession,
         buyer: Buyer | None,
         conversation: Conversation,
+        ongoing: bool,
         analysis: Analysis,
         agent: Staff | None,
         text: str,
     ) -> TierDecision | None:
-        """Record bargaining and tricky events (at most one of each per conversation), then apply the rules."""
+        """Note bargaining and tricky events (at most one of each per conversation), then apply the rules.
+
+        The buyer's events are loaded with the buyer; new ones are added to the session and flushed
+        with the message.
+        """
         if buyer is None:
             return None
-        noted = set(
-            await session.scalars(
-                select(BuyerEvent.kind).where(
-                    BuyerEvent.buyer_id == buyer.id, BuyerEvent.created_at >= conversation.started_at
-                )
-            )
-        )
-        if analysis.intent == "bargain" and "bargained" not in noted:
-            await record_event(session, buyer, "bargained", agent, text)
-        if analysis.risk.level == "high" and "tricky" not in noted:
-            await record_event(session, buyer, "tricky", agent, text)
-        return await apply_tier_rules(session, buyer)
+        kinds = [event.kind for event in buyer.events]
+        noted = {e.kind for e in buyer.events if e.created_at >= conversation.started_at} if ongoing else set()
+        for kind, happened in (("bargained", analysis.intent == "bargain"), ("tricky", analysis.risk.level == "high")):
+            if happened and kind not in noted:
+                session.add(new_event(buyer, kind, agent, text))
+                kinds.append(kind)
+        return decide_tier(buyer, kinds)
 
     async def _concession(
-        self, session: AsyncSession, conversation: Conversation, analysis: Analysis, tier: str
+        self,
+        session: AsyncSession,
+        conversation_id: int,
+        message_id: int,
+        analysis: Analysis,
+        tier: str,
+        facts: ShopFacts | None,
     ) -> Concession | None:
-        if tier != "yellow" or analysis.intent != "bargain":
+        """The concession step for the conversation's bargaining messages up to this one (yellow buyers only)."""
+        if tier != "yellow" or analysis.intent != "bargain" or facts is None:
             return None
         bargains = await session.scalar(
             select(func.count())
             .select_from(Message)
             .where(
-                Message.conversation_id == conversation.id,
+                Message.conversation_id == conversation_id,
+                Message.id <= message_id,
                 func.coalesce(Message.corrected_intent, Message.intent) == "bargain",
             )
         )
-        facts = await shop_facts(session)
-        return concession_for(bargains, facts) if facts else None
+        return concession_for(bargains, facts)
 
     async def _suggestion(self, session: AsyncSession, message_id: int) -> Suggestion:
         suggestion = await session.scalar(select(Suggestion).where(Suggestion.message_id == message_id))
@@ -254,7 +334,8 @@ class AssistService:
             if not 1 <= number <= len(suggestion.shown_template_ids):
                 raise NotFoundError("suggestion_not_found", message_id=message_id, number=number)
             suggestion.used_template_id = suggestion.shown_template_ids[number - 1]
-            return suggestion.used_template_id
+        self._suggester.forget_usage()
+        return suggestion.used_template_id
 
     async def submit_reply(self, message_id: int, text: str) -> ReplyCheck:
         """Check the agent's own (edited) reply to a message and record it with its score."""
@@ -286,6 +367,7 @@ class AssistService:
             if message is None:
                 raise NotFoundError("message_not_found", message_id=message_id)
             message.corrected_intent = intent
+        self._suggester.forget_usage()
 
     async def buyer_profile(self, nickname: str) -> BuyerProfile:
         """A known buyer's tier, notes and events; `NotFoundError` for an unknown nickname."""
@@ -302,6 +384,14 @@ class AssistService:
             notes=buyer.notes,
             events=tuple((e.kind, e.created_at.isoformat(), e.message) for e in events),
         )
+
+    async def flag_tricky(self, nickname: str, staff: Staff) -> BuyerView:
+        """A staff member marks a buyer as tricky (the card's flag button); the tier rules run at once."""
+        async with self.sessions.begin() as session:
+            buyer = await buyer_by_nickname(session, nickname)
+            await record_event(session, buyer, "tricky", staff)
+            decision = await apply_tier_rules(session, buyer)
+        return _view(buyer, decision)
 
     async def set_tier(self, nickname: str, tier: str, staff: Staff, reason: str) -> BuyerView:
         """A manual tier override by a staff member, with the reason recorded."""

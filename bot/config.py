@@ -45,6 +45,14 @@ class Settings(BaseSettings):
             return frozenset(int(part) for part in parts if part)
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str | None) -> str | None:
+        """The same URL rules as the command line: `postgres://` gets the asyncpg driver, and so on."""
+        from knowledge.db import database_url
+
+        return database_url(value) if value else None
+
     @field_validator("xiaoer_timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:

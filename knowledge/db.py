@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,9 +25,13 @@ def data_dir() -> Path:
     return Path(xdg) / "xiaoer"
 
 
-def database_url() -> str:
-    """`DATABASE_URL` (plain PostgreSQL/SQLite URLs get the async driver), else a SQLite file in the data dir."""
-    url = os.environ.get("DATABASE_URL")
+def database_url(url: str | None = None) -> str:
+    """`url`, else `DATABASE_URL`, else a SQLite file in the data dir; plain PostgreSQL/SQLite URLs get the async driver.
+
+    Every way of naming the database (environment, the bot's settings or `.env`, a command-line
+    option) goes through here, so `postgres://...` from a hosting provider works everywhere.
+    """
+    url = url or os.environ.get("DATABASE_URL")
     if not url:
         return f"sqlite+aiosqlite:///{data_dir() / 'xiaoer.db'}"
     for plain, driver in (
@@ -49,8 +54,8 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 
 def create_engine(url: str | None = None, **options) -> AsyncEngine:
-    """An async engine for `url` (default `database_url()`); a SQLite file's folder is created."""
-    url = url or database_url()
+    """An async engine for `database_url(url)`; a SQLite file's folder is created."""
+    url = database_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -85,6 +90,31 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         await connection.run_sync(_run_migrations, revision)
 
 
+class SerialWrites:
+    """A sessionmaker whose `begin()` transactions run one at a time within this process.
+
+    SQLite has a single writer, and two transactions that read and then write fail at once
+    with "database is locked" instead of waiting; queueing them in the event loop avoids that.
+    Plain `sessions()` (reads) are not queued. Servers such as PostgreSQL need no queue.
+    """
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], serialise: bool) -> None:
+        self.sessionmaker = sessionmaker
+        self._turn = asyncio.Lock() if serialise else None
+
+    def __call__(self) -> AsyncSession:
+        return self.sessionmaker()
+
+    @asynccontextmanager
+    async def begin(self) -> AsyncIterator[AsyncSession]:
+        if self._turn is None:
+            async with self.sessionmaker.begin() as session:
+                yield session
+            return
+        async with self._turn, self.sessionmaker.begin() as session:
+            yield session
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded objects usable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
@@ -102,10 +132,10 @@ async def prepare(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 
 @asynccontextmanager
-async def open_database(url: str | None = None) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    """Sessions on an up-to-date database (default `database_url()`), disposed of on exit."""
+async def open_database(url: str | None = None) -> AsyncIterator[SerialWrites]:
+    """Sessions on an up-to-date database (`database_url(url)`), writes queued on SQLite, disposed of on exit."""
     engine = create_engine(url)
     try:
-        yield await prepare(engine)
+        yield SerialWrites(await prepare(engine), serialise=engine.dialect.name == "sqlite")
     finally:
         await engine.dispose()

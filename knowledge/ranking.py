@@ -11,6 +11,7 @@ score = 0.55·intent fit + 0.20·tier fit + 0.15·similarity + 0.10·usage, wher
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 import unicodedata
@@ -102,7 +103,7 @@ class TemplateRanker:
         top = max(intents.values(), default=0.0) or 1.0
         most_used = max(usage.values(), default=0)
         similarities = self.index.similarities(tokens(message))
-        ranked = []
+        scored = []
         for candidate, similarity in zip(self.candidates, similarities):
             tier_fit = _tier_fit(candidate, tier, concession)
             if tier_fit is None:
@@ -116,10 +117,13 @@ class TemplateRanker:
                 + WEIGHTS["similarity"] * similarity
                 + WEIGHTS["usage"] * usage_fit
             )
-            reasons = _reasons(candidate, intent_fit, tier, tier_fit, similarity, used, concession)
-            ranked.append(Ranked(candidate.template_id, round(score, 4), reasons))
-        ranked.sort(key=lambda r: (-r.score, r.template_id))
-        return ranked[:k]
+            scored.append((-round(score, 4), candidate.template_id, candidate, intent_fit, tier_fit, similarity, used))
+        return [  # reasons only for the few that are shown
+            Ranked(template_id, -score, _reasons(candidate, intent_fit, tier, tier_fit, similarity, used, concession))
+            for score, template_id, candidate, intent_fit, tier_fit, similarity, used in heapq.nsmallest(
+                k, scored, key=lambda row: row[:2]
+            )
+        ]
 
 
 def _ladder_tag(candidate: Candidate) -> str | None:

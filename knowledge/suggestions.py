@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.concessions import Concession
-from knowledge.models import Message, Suggestion, Template
+from knowledge.models import Message, ShopFacts, Suggestion, Template
 from knowledge.placeholders import fill
 from knowledge.ranking import Candidate, TemplateRanker
 from nlp.analysis import Analysis
 
 ENTITY_PLACEHOLDERS = {"order_id": "order_id", "tracking_no": "tracking_no", "money": "price"}
+USAGE_SECONDS = 30.0  # how long usage counts recorded by other processes may take to count
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,31 +56,55 @@ async def usage_counts(session: AsyncSession, intent: str) -> dict[int, int]:
 
 
 class Suggester:
-    """Keeps a ranker fitted on the live templates and refits it only when they change."""
+    """Keeps a ranker fitted on the live templates (refitted only when they change) and usage counts for a while.
 
-    def __init__(self) -> None:
+    `refresh` asks the database one question per card: has any live template changed, and what are
+    the shop facts. Usage counts are a soft signal: they are kept `USAGE_SECONDS` per intent, and
+    dropped at once by `forget_usage` when this process records a use or a correction.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._stamp: tuple | None = None
         self._ranker = TemplateRanker().fit([])
         self._templates: dict[int, Candidate] = {}
+        self._usage: dict[str, tuple[float, dict[int, int]]] = {}
+        self._clock = clock
 
-    async def _refresh(self, session: AsyncSession) -> None:
-        live = Template.status == "live"
-        stamp = tuple(
-            (
-                await session.execute(
-                    select(
-                        func.count(), func.max(Template.id), func.sum(Template.version), func.max(Template.updated_at)
-                    ).where(live)
-                )
-            ).one()
-        )
-        if stamp == self._stamp:
-            return
-        templates = await session.scalars(select(Template).where(live).order_by(Template.id))
-        candidates = [Candidate(t.id, t.intent, tuple(t.tiers), tuple(t.tags), t.title, t.text) for t in templates]
-        self._ranker = TemplateRanker().fit(candidates)
-        self._templates = {c.template_id: c for c in candidates}
-        self._stamp = stamp
+    async def refresh(self, session: AsyncSession) -> ShopFacts | None:
+        """Refit the ranker if the live templates changed; the shop facts (None before defaults are loaded)."""
+        live = select(
+            func.count().label("count"),
+            func.max(Template.id).label("last_id"),
+            func.sum(Template.version).label("versions"),
+            func.max(Template.updated_at).label("updated_at"),
+        ).where(Template.status == "live")
+        stamp = live.subquery()
+        row = (
+            await session.execute(
+                select(stamp, ShopFacts).select_from(stamp).outerjoin(ShopFacts, true()).order_by(ShopFacts.id).limit(1)
+            )
+        ).one()
+        *stamp_values, facts = row
+        if tuple(stamp_values) != self._stamp:
+            templates = await session.scalars(select(Template).where(Template.status == "live").order_by(Template.id))
+            candidates = [Candidate(t.id, t.intent, tuple(t.tiers), tuple(t.tags), t.title, t.text) for t in templates]
+            self._ranker = TemplateRanker().fit(candidates)
+            self._templates = {c.template_id: c for c in candidates}
+            self._stamp = tuple(stamp_values)
+        return facts
+
+    async def usage(self, session: AsyncSession, intent: str) -> dict[int, int]:
+        """`usage_counts` for the intent, read again after `USAGE_SECONDS`."""
+        now = self._clock()
+        kept = self._usage.get(intent)
+        if kept is None or kept[0] <= now:
+            kept = (now + USAGE_SECONDS, await usage_counts(session, intent))
+            self._usage[intent] = kept
+        return kept[1]
+
+    def forget_usage(self) -> None:
+        """Read usage counts again on the next card (a use or a correction was just recorded)."""
+        self._usage.clear()
 
     async def suggest(
         self,
@@ -89,10 +115,12 @@ class Suggester:
         concession: Concession | None = None,
         k: int = 3,
     ) -> list[FilledSuggestion]:
-        """The top `k` live templates for the message, filled with `values`, the entities and the concession."""
-        await self._refresh(session)
+        """The top `k` live templates for the message, filled with `values`, the entities and the concession.
+
+        Call `refresh` first in the same session (once per card) so the ranker knows the live templates.
+        """
         intents = dict(analysis.intents)
-        usage = await usage_counts(session, analysis.intent)
+        usage = await self.usage(session, analysis.intent)
         ranked = self._ranker.rank(intents, analysis.text, tier, concession, usage, k)
         filled_values = {**values, **entity_values(analysis), **(concession.values() if concession else {})}
         return [

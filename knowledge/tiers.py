@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload
 
 from knowledge.errors import FieldError, NotFoundError
 from knowledge.models import BUYER_EVENTS, TIERS, Buyer, BuyerEvent, Staff
@@ -49,26 +50,39 @@ class TierDecision:
         return self.source == "manual" and self.tier != self.rule_tier
 
 
-async def buyer_by_nickname(session: AsyncSession, nickname: str, create: bool = True) -> Buyer:
-    """The buyer with this nickname; a new one (blue, by rule) is created when `create`."""
+async def buyer_by_nickname(
+    session: AsyncSession, nickname: str, create: bool = True, with_events: bool = False
+) -> Buyer:
+    """The buyer with this nickname; a new one (blue, by rule) is created when `create`.
+
+    `with_events` loads `Buyer.events` too, so rules can run without reading them again.
+    """
     nickname = nickname.strip()
-    buyer = await session.scalar(select(Buyer).where(Buyer.nickname == nickname))
+    query = select(Buyer).where(Buyer.nickname == nickname)
+    if with_events:
+        query = query.options(joinedload(Buyer.events))
+    buyer = (await session.scalars(query)).unique().first()
     if buyer is None:
         if not create or not nickname:
             raise NotFoundError("buyer_not_found", nickname=nickname)
-        buyer = Buyer(nickname=nickname, tier="blue", tier_source="rule")
+        buyer = Buyer(nickname=nickname, tier="blue", tier_source="rule", events=[])
         session.add(buyer)
         await session.flush()
     return buyer
+
+
+def new_event(buyer: Buyer, kind: str, staff: Staff | None = None, message: str | None = None) -> BuyerEvent:
+    """A new event for something the buyer did (see `BUYER_EVENTS`), not yet added to a session."""
+    if kind not in BUYER_EVENTS or kind == "tier_override":
+        raise FieldError("kind", "unknown_event", value=kind)
+    return BuyerEvent(buyer_id=buyer.id, kind=kind, staff_id=staff.id if staff else None, message=message)
 
 
 async def record_event(
     session: AsyncSession, buyer: Buyer, kind: str, staff: Staff | None = None, message: str | None = None
 ) -> BuyerEvent:
     """Note something the buyer did (see `BUYER_EVENTS`)."""
-    if kind not in BUYER_EVENTS or kind == "tier_override":
-        raise FieldError("kind", "unknown_event", value=kind)
-    event = BuyerEvent(buyer_id=buyer.id, kind=kind, staff_id=staff.id if staff else None, message=message)
+    event = new_event(buyer, kind, staff, message)
     session.add(event)
     await session.flush()
     return event
@@ -78,15 +92,21 @@ async def _event_kinds(session: AsyncSession, buyer: Buyer) -> list[str]:
     return list(await session.scalars(select(BuyerEvent.kind).where(BuyerEvent.buyer_id == buyer.id)))
 
 
-async def apply_tier_rules(session: AsyncSession, buyer: Buyer) -> TierDecision:
-    """Set the tier the rules give, unless a manual override holds (which is then reported, not undone)."""
-    rule_tier = tier_by_rule(await _event_kinds(session, buyer))
+def decide_tier(buyer: Buyer, event_kinds: Iterable[str]) -> TierDecision:
+    """Set the tier the rules give for these events (all the buyer's), unless a manual override holds."""
+    rule_tier = tier_by_rule(event_kinds)
     if buyer.tier_source == "manual":
         return TierDecision(buyer.tier, rule_tier, "manual", changed=False)
     changed = buyer.tier != rule_tier
     buyer.tier = rule_tier
-    await session.flush()
     return TierDecision(rule_tier, rule_tier, "rule", changed)
+
+
+async def apply_tier_rules(session: AsyncSession, buyer: Buyer) -> TierDecision:
+    """Set the tier the rules give, unless a manual override holds (which is then reported, not undone)."""
+    decision = decide_tier(buyer, await _event_kinds(session, buyer))
+    await session.flush()
+    return decision
 
 
 async def override_tier(session: AsyncSession, buyer: Buyer, tier: str, staff: Staff, reason: str) -> BuyerEvent:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
@@ -17,7 +17,6 @@ from knowledge.errors import KnowledgeError, NotFoundError
 from knowledge.models import Staff
 
 SHOWN = 3
-FETCHED = 2 * SHOWN
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -67,7 +66,7 @@ class TerminalChat:
 
     async def paste(self, line: str) -> None:
         pasted = parse_paste(line, self.buyer)
-        self.card = await self.assist.assist(pasted.text, pasted.nickname, self.agent, k=FETCHED)
+        self.card = await self.assist.assist(pasted.text, pasted.nickname, self.agent, k=SHOWN)
         self.say(render_card(self.card, SHOWN, PLAIN))
 
     async def use(self, number: int) -> None:
@@ -81,10 +80,11 @@ class TerminalChat:
         if self.card is None:
             self.say(texts.CHAT_NO_CARD)
             return
-        extra = [s.text for s in self.card.suggestions[SHOWN:]]
-        self.say(
-            "\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, PLAIN)]) if extra else texts.NO_MORE
-        )
+        extra = await self.assist.more_suggestions(self.card.message_id, SHOWN)
+        first = len(self.card.suggestions) + 1
+        self.card = replace(self.card, suggestions=self.card.suggestions + extra)
+        lines = suggestion_lines([s.text for s in extra], first, PLAIN)
+        self.say("\n".join([texts.CARD_SUGGESTIONS, *lines]) if extra else texts.NO_MORE)
 
     async def check(self, draft: str) -> None:
         if not draft:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -23,31 +24,29 @@ from bot.render import HTML, render_card, suggestion_lines
 from knowledge.errors import KnowledgeError
 from knowledge.models import Staff
 from knowledge.staff import staff_member
-from knowledge.tiers import apply_tier_rules, buyer_by_nickname, record_event
 from nlp.texts import INTENT_NAMES
 
 SHOWN = 3
-FETCHED = 2 * SHOWN  # the second half is what "more suggestions" shows
 
 router = Router(name="card")
 router.message.filter(HasRole("agent"))
 router.callback_query.filter(HasRole("agent"))
 
 
-def card_buttons(message_id: int, suggestions: int, has_buyer: bool) -> InlineKeyboardMarkup:
-    """The card's keyboard: use buttons for the replies shown, "more" only when there are more."""
+def card_buttons(message_id: int, suggestions: int, has_buyer: bool, more: bool) -> InlineKeyboardMarkup:
+    """The card's keyboard: use buttons for the replies on the card, "more" only when there may be more."""
     numbers = range(1, min(SHOWN, suggestions) + 1)
-    return card_keyboard(message_id, numbers, more=suggestions > SHOWN, flag=has_buyer)
+    return card_keyboard(message_id, numbers, more=more, flag=has_buyer)
 
 
 async def answer_card(message: Message, paste: Paste, agent: Staff, state: FSMContext, assist: AssistService) -> None:
     """Analyse one turn, answer with its card and buttons, and remember the card for them."""
     try:
-        card = await assist.assist(paste.text, paste.nickname, agent, k=FETCHED)
+        card = await assist.assist(paste.text, paste.nickname, agent, k=SHOWN)
     except KnowledgeError as error:
         await message.answer(html.escape(str(error)))
         return
-    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None)
+    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None, card.more)
     sent = await answer_in_parts(message, render_card(card, SHOWN, HTML), keyboard)
     memory = CardMemory(card.message_id, sent.message_id, paste.nickname, tuple(s.text for s in card.suggestions))
     await remember_card(state, memory)
@@ -112,19 +111,23 @@ async def use_reply(query: CallbackQuery, callback_data: CardAction, state: FSMC
 
 
 @router.callback_query(CardAction.filter(F.action == "more"))
-async def more_replies(query: CallbackQuery, callback_data: CardAction, state: FSMContext) -> None:
+async def more_replies(
+    query: CallbackQuery, callback_data: CardAction, state: FSMContext, assist: AssistService
+) -> None:
+    """The next replies, numbered after those already shown, recorded as shown and remembered for their buttons."""
     card = await recall_card(state, callback_data.message_id)
     if card is None:
         await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
         return
-    extra = card.suggestions[SHOWN:]
+    extra = [s.text for s in await assist.more_suggestions(card.message_id, SHOWN)]
     if not extra:
         await query.answer(texts.NO_MORE)
         return
-    numbers = range(SHOWN + 1, SHOWN + len(extra) + 1)
-    keyboard = card_keyboard(card.message_id, numbers, more=False, flag=False)
+    first = len(card.suggestions) + 1
+    await remember_card(state, replace(card, suggestions=card.suggestions + tuple(extra)))
+    keyboard = card_keyboard(card.message_id, range(first, first + len(extra)), more=False, flag=False)
     await query.message.answer(
-        "\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, SHOWN + 1, HTML)]), reply_markup=keyboard
+        "\n".join([texts.CARD_SUGGESTIONS, *suggestion_lines(extra, first, HTML)]), reply_markup=keyboard
     )
     await query.answer()
 
@@ -147,14 +150,19 @@ async def correct_intent(
         await query.answer(texts.BUTTON_EXPIRED, show_alert=True)
         return
     await assist.correct_intent(card.message_id, callback_data.intent)
-    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None)
+    keyboard = card_buttons(card.message_id, len(card.suggestions), card.buyer is not None, more=True)
     await replace_buttons(query, keyboard)
     await query.answer(texts.CORRECTION_SAVED.format(intent=INTENT_NAMES[callback_data.intent]), show_alert=True)
 
 
 @router.callback_query(CardAction.filter(F.action == "flag"))
 async def flag_buyer(
-    query: CallbackQuery, callback_data: CardAction, state: FSMContext, sessions: SerialWrites, role: str
+    query: CallbackQuery,
+    callback_data: CardAction,
+    state: FSMContext,
+    sessions: SerialWrites,
+    role: str,
+    assist: AssistService,
 ) -> None:
     card = await recall_card(state, callback_data.message_id)
     if card is None:
@@ -165,9 +173,7 @@ async def flag_buyer(
         return
     async with sessions.begin() as session:
         staff = await staff_member(session, query.from_user.id, query.from_user.full_name, role)
-        buyer = await buyer_by_nickname(session, card.buyer)
-        await record_event(session, buyer, "tricky", staff)
-        decision = await apply_tier_rules(session, buyer)
-    done = texts.BLACKLISTED if decision.tier == "black" else texts.FLAGGED
+    buyer = await assist.flag_tricky(card.buyer, staff)
+    done = texts.BLACKLISTED if buyer.tier == "black" else texts.FLAGGED
     await query.message.answer(done.format(nickname=html.escape(card.buyer)))
     await query.answer()

@@ -8,20 +8,12 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.filters import Filter
 from aiogram.types import TelegramObject, Update, User
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
-from knowledge.models import Staff
 
 ROLE_RANK: dict[str, int] = {"agent": 1, "supervisor": 2, "admin": 3}
 
-RoleLookup = Callable[[AsyncSession, int], Awaitable[str | None]]
-
-
-async def database_role(session: AsyncSession, telegram_id: int) -> str | None:
-    """The role kept in the database for an active staff member, if any."""
-    return await session.scalar(select(Staff.role).where(Staff.telegram_id == telegram_id, Staff.active))
+RoleLookup = Callable[[int], Awaitable[str | None]]  # e.g. `knowledge.staff.StaffRoles`
 
 
 def higher_role(first: str | None, second: str | None) -> str | None:
@@ -33,15 +25,12 @@ class AccessMiddleware(BaseMiddleware):
     """Outer update middleware: puts `role` into the handler data or answers "not registered".
 
     The role is the higher of the one granted by the environment and the one kept in the
-    database (`lookup(session, telegram_id)` in a short session of its own, so no connection
-    is held while the update waits), checked again for every update, buttons included.
+    database (`lookup(telegram_id)`, which opens its own short session when it reads, so no
+    connection is held while the update waits), checked again for every update, buttons included.
     """
 
-    def __init__(
-        self, environment_roles: dict[int, str], sessions: Callable[[], AsyncSession], lookup: RoleLookup
-    ) -> None:
+    def __init__(self, environment_roles: dict[int, str], lookup: RoleLookup) -> None:
         self.environment_roles = environment_roles
-        self.sessions = sessions
         self.lookup = lookup
 
     async def __call__(
@@ -53,9 +42,7 @@ class AccessMiddleware(BaseMiddleware):
         user: User | None = data.get("event_from_user")
         if user is None or user.is_bot:
             return None
-        async with self.sessions() as session:
-            stored = await self.lookup(session, user.id)
-        role = higher_role(self.environment_roles.get(user.id), stored)
+        role = higher_role(self.environment_roles.get(user.id), await self.lookup(user.id))
         if role is None:
             await refuse(event)
             return None

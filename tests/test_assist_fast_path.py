@@ -1,0 +1,143 @@
+"""The assist service's fast path and its newer calls: what is recorded as shown, "more" replies,
+flagging a tricky buyer, cached usage counts and staff roles, and the database helpers they rely on."""
+
+import asyncio
+
+import pytest
+from sqlalchemy import select
+from test_knowledge_assist import fake_analyze
+
+from bot.assist import AssistService
+from knowledge.db import SerialWrites, database_url, session_factory
+from knowledge.errors import NotFoundError
+from knowledge.models import BuyerEvent, Staff, Suggestion
+from knowledge.staff import StaffRoles, staff_member
+from knowledge.suggestions import Suggester
+from nlp.findings import ReplyCheck
+
+pytest_plugins = ("knowledge_db",)  # the `engine` and `url` fixtures
+
+
+def service(engine) -> AssistService:
+    return AssistService(
+        session_factory(engine), analyzer=fake_analyze, checker=lambda text: ReplyCheck(text, (), 88, text)
+    )
+
+
+async def shown_ids(engine, message_id: int) -> list[int]:
+    async with session_factory(engine)() as session:
+        return await session.scalar(select(Suggestion.shown_template_ids).where(Suggestion.message_id == message_id))
+
+
+async def test_only_the_replies_on_the_card_are_recorded_and_more_adds_the_next_ones(engine):
+    assist = service(engine)
+    card = await assist.assist("什么时候发货", "小王")
+    assert len(card.suggestions) == 3 and card.more
+    assert await shown_ids(engine, card.message_id) == [s.template_id for s in card.suggestions]
+    wider = await assist.assist("什么时候发货", "小王", k=6)
+    extra = await assist.more_suggestions(card.message_id)
+    assert [s.template_id for s in extra] == [s.template_id for s in wider.suggestions[3:6]]
+    shown = await shown_ids(engine, card.message_id)
+    assert shown == [s.template_id for s in card.suggestions + extra]
+    assert await assist.use_suggestion(card.message_id, 5) == extra[1].template_id
+    assert not {s.template_id for s in await assist.more_suggestions(card.message_id)} & set(shown)
+
+
+async def test_more_for_an_unknown_message_is_a_chinese_not_found(engine):
+    with pytest.raises(NotFoundError, match="找不到消息"):
+        await service(engine).more_suggestions(999)
+
+
+async def test_flag_tricky_records_the_event_and_twice_blacklists(engine):
+    assist = service(engine)
+    await assist.assist("什么时候发货", "老赵")
+    async with session_factory(engine).begin() as session:
+        agent = await staff_member(session, 1, "客服小李", "agent")
+    first = await assist.flag_tricky("老赵", agent)
+    assert (first.tier, first.tier_source) == ("orange", "rule")
+    assert (await assist.flag_tricky("老赵", agent)).tier == "black"
+    async with session_factory(engine)() as session:
+        events = list(await session.scalars(select(BuyerEvent).where(BuyerEvent.kind == "tricky")))
+    assert [e.staff_id for e in events] == [agent.id, agent.id]
+    assert (await assist.assist("什么时候发货", "老赵")).escalate
+
+
+async def test_events_are_noted_once_per_conversation_and_the_tier_follows_without_rereading(engine):
+    assist = service(engine)
+    cards = [await assist.assist(text, "阿花") for text in ("能便宜点吗", "再便宜点吗", "我要给差评", "差评！")]
+    assert [c.buyer.tier for c in cards] == ["yellow", "yellow", "orange", "orange"]
+    assert len({c.conversation_id for c in cards}) == 1
+    async with session_factory(engine)() as session:
+        kinds = sorted(await session.scalars(select(BuyerEvent.kind)))
+    assert kinds == ["bargained", "tricky"]
+
+
+async def test_usage_counts_are_kept_for_a_while_and_dropped_when_this_process_records_a_use(engine):
+    now = [0.0]
+    suggester = Suggester(clock=lambda: now[0])
+    assist = service(engine)
+    async with session_factory(engine)() as session:
+        assert await suggester.usage(session, "logistics") == {}
+    card = await assist.assist("什么时候发货")
+    await assist.use_suggestion(card.message_id, 1)
+    used = {card.suggestions[0].template_id: 1}
+    async with session_factory(engine)() as session:
+        assert await suggester.usage(session, "logistics") == {}  # another process's use: not yet
+        now[0] = 31.0
+        assert await suggester.usage(session, "logistics") == used
+        suggester.forget_usage()
+        assert await suggester.usage(session, "logistics") == used
+
+
+async def test_staff_roles_are_remembered_but_a_committed_staff_change_is_seen_at_once(engine):
+    sessions = session_factory(engine)
+    now = [0.0]
+    roles = StaffRoles(sessions, seconds=5, clock=lambda: now[0])
+    async with sessions.begin() as session:
+        await staff_member(session, 42, "小周", "agent")
+    assert await roles(42) == "agent" and await roles(7) is None
+    async with sessions.begin() as session:  # through the ORM, as /staff does: seen at once
+        (await session.scalar(select(Staff).where(Staff.telegram_id == 42))).role = "supervisor"
+    assert await roles(42) == "supervisor"
+    async with engine.begin() as connection:  # another process's change: seen after `seconds`
+        await connection.execute(Staff.__table__.update().where(Staff.telegram_id == 42).values(active=False))
+    assert await roles(42) == "supervisor"
+    now[0] = 6.0
+    assert await roles(42) is None
+
+
+def test_database_url_gives_every_source_the_async_driver(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////srv/env.db")
+    assert database_url("postgres://u:p@h/db") == "postgresql+asyncpg://u:p@h/db"
+    assert database_url("postgresql://u@h/db") == "postgresql+asyncpg://u@h/db"
+    assert database_url("postgresql+asyncpg://u@h/db") == "postgresql+asyncpg://u@h/db"
+    assert database_url() == "sqlite+aiosqlite:////srv/env.db"
+
+
+def test_bot_settings_from_the_environment_or_env_file_get_the_async_driver(monkeypatch, tmp_path):
+    from bot.config import Settings
+
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text("DATABASE_URL=postgres://u:p@db:5432/shop\n", encoding="utf-8")
+    assert Settings().database_url == "postgresql+asyncpg://u:p@db:5432/shop"
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u@h/db")
+    assert Settings().database_url == "postgresql+asyncpg://u@h/db"
+
+
+async def test_serial_writes_take_turns_on_sqlite_only(engine):
+    order: list[str] = []
+    writes = SerialWrites(session_factory(engine), serialise=engine.dialect.name == "sqlite")
+
+    async def write(name: str) -> None:
+        async with writes.begin() as session:
+            order.append(f"{name} in")
+            await session.get(Staff, 1)
+            await asyncio.sleep(0.01)
+            order.append(f"{name} out")
+
+    await asyncio.gather(write("a"), write("b"))
+    if engine.dialect.name == "sqlite":
+        assert order == ["a in", "a out", "b in", "b out"]
+    else:
+        assert order == ["a in", "b in", "a out", "b out"]
