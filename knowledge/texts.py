@@ -22,7 +22,6 @@ ROLE_NAMES: dict[str, str] = {
 TEMPLATE_STATUS_NAMES: dict[str, str] = {
     "pending": "待审核",
     "live": "已上线",
-    "retired": "已停用",
 }
 
 BUYER_EVENT_NAMES: dict[str, str] = {
@@ -118,12 +117,6 @@ ERRORS: dict[str, str] = {
 }
 
 CLI: dict[str, str] = {
-    "upgraded": "数据库已升级到最新版本：{url}",
-    "purged": "已删除 {messages} 条超过 {days} 天的买家消息原文（统计数据保留）。",
-    "exported": "已导出 {count} 条话术到 {path}。",
-    "imported": "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
     "retired": "话术 #{template_id} 已停用。",
-    "saved": "话术 #{template_id} 已保存（版本 {version}，状态：{status}）。",
-    "proposed": "修改已提交，等待主管审核（修订 #{revision_id}）。",
     "cli_staff_name": "命令行管理员",
 }

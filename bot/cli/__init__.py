@@ -11,6 +11,8 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
+from bot.texts import CLI_HELP
+
 # command name -> module in bot.cli, in the order `xiaoer --help` lists them
 COMMANDS: dict[str, str] = {
     "chat": "chat",
@@ -27,7 +29,7 @@ COMMANDS: dict[str, str] = {
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for one command, or for all of them when `command` is None."""
-    parser = argparse.ArgumentParser(prog="xiaoer", description="店小二：网店客服助手")
+    parser = argparse.ArgumentParser(prog="xiaoer", description=CLI_HELP["xiaoer"])
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name, module in COMMANDS.items():
         if command is None or name == command:

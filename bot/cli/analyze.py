@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from bot.cli.jsonlines import run_json_lines
+from bot.texts import CLI_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("analyze", help="分析买家消息，输出 JSON")
-    parser.add_argument("text", help="买家消息；用 - 从标准输入逐行读取")
+    parser = subparsers.add_parser("analyze", help=CLI_HELP["analyze"])
+    parser.add_argument("text", help=CLI_HELP["analyze.text"])
     parser.set_defaults(handler=run)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from bot.cli.jsonlines import run_json_lines
+from bot.texts import CLI_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("check", help="检查客服草稿回复的措辞与错别字，输出 JSON")
-    parser.add_argument("text", help="草稿回复；用 - 从标准输入逐行读取")
+    parser = subparsers.add_parser("check", help=CLI_HELP["check"])
+    parser.add_argument("text", help=CLI_HELP["check.text"])
     parser.set_defaults(handler=run)
 
 

@@ -13,7 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from knowledge.db import database_url, open_database
 from knowledge.errors import KnowledgeError
 from knowledge.privacy import DEFAULT_RETENTION_DAYS, purge_message_text
-from knowledge.texts import CLI, ERRORS
+from bot.cli.output import say
+from bot.texts import CLI_HELP
+from knowledge.texts import ERRORS
 
 
 def run_database_command(work: Callable[[], Awaitable[int]]) -> int:
@@ -29,17 +31,17 @@ def run_database_command(work: Callable[[], Awaitable[int]]) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("db", help="数据库：升级结构、清理过期消息")
+    parser = subparsers.add_parser("db", help=CLI_HELP["db"])
     commands = parser.add_subparsers(dest="db_command", required=True)
-    upgrade = commands.add_parser("upgrade", help="把数据库升级到最新结构（并装入默认话术）")
+    upgrade = commands.add_parser("upgrade", help=CLI_HELP["db.upgrade"])
     upgrade.set_defaults(handler=run_upgrade)
-    purge = commands.add_parser("purge", help="删除超过保留期的买家消息原文，保留统计")
+    purge = commands.add_parser("purge", help=CLI_HELP["db.purge"])
     purge.add_argument(
         "--older-than",
         type=int,
         default=DEFAULT_RETENTION_DAYS,
         metavar="DAYS",
-        help=f"保留天数（默认 {DEFAULT_RETENTION_DAYS}）",
+        help=CLI_HELP["db.older_than"].format(days=DEFAULT_RETENTION_DAYS),
     )
     purge.set_defaults(handler=run_purge)
 
@@ -49,7 +51,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
         async with open_database():
             pass
         shown = make_url(database_url()).render_as_string(hide_password=True)
-        sys.stdout.write(CLI["upgraded"].format(url=shown) + "\n")
+        say("upgraded", url=shown)
         return 0
 
     return run_database_command(work)
@@ -59,7 +61,7 @@ def run_purge(args: argparse.Namespace) -> int:
     async def work() -> int:
         async with open_database() as sessions, sessions.begin() as session:
             result = await purge_message_text(session, args.older_than)
-        sys.stdout.write(CLI["purged"].format(messages=result.messages, days=args.older_than) + "\n")
+        say("purged", messages=result.messages, days=args.older_than)
         return 0
 
     return run_database_command(work)

@@ -6,14 +6,15 @@ import argparse
 from pathlib import Path
 
 from bot.cli.output import say
+from bot.texts import CLI_HELP
 from nlp.texts import INTENT_NAMES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("eval", help="评估意图分类（及回复检查、错别字检查）")
-    parser.add_argument("--checker", action="store_true", help="评估回复检查（各规则的精确率、召回率与误报率）")
-    parser.add_argument("--typos", action="store_true", help="错别字检查基准：SIGHAN-15 与无错句子的误报率")
-    parser.add_argument("--data", type=Path, default=None, help="错别字基准数据目录（默认：仓库旁的 shared/data/typos）")
+    parser = subparsers.add_parser("eval", help=CLI_HELP["eval"])
+    parser.add_argument("--checker", action="store_true", help=CLI_HELP["eval.checker"])
+    parser.add_argument("--typos", action="store_true", help=CLI_HELP["eval.typos"])
+    parser.add_argument("--data", type=Path, default=None, help=CLI_HELP["eval.data"])
     parser.set_defaults(handler=run)
 
 

@@ -19,51 +19,53 @@ from knowledge.editing import add_template, edit_template, get_template, history
 from knowledge.fields import TemplateFields, clean_fields, clean_key
 from knowledge.models import Template, TemplateRevision
 from knowledge.staff import cli_admin
-from knowledge.texts import CLI, TEMPLATE_STATUS_NAMES
+from bot.cli.output import say
+from bot.texts import CLI_HELP
+from knowledge.texts import TEMPLATE_STATUS_NAMES
 from knowledge.transfer import export_document, import_document, read_file, write_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("kb", help="话术知识库：导入导出、查看与编辑")
+    parser = subparsers.add_parser("kb", help=CLI_HELP["kb"])
     commands = parser.add_subparsers(dest="kb_command", required=True)
 
-    export = commands.add_parser("export", help="导出话术和店铺信息（.yaml/.yml/.csv）")
+    export = commands.add_parser("export", help=CLI_HELP["kb.export"])
     export.add_argument("file", type=Path)
     export.set_defaults(handler=run_export)
 
-    load = commands.add_parser("import", help="导入话术（先全部校验，有错则什么都不写）")
+    load = commands.add_parser("import", help=CLI_HELP["kb.import"])
     load.add_argument("file", type=Path)
-    load.add_argument("--override-reason", help="回复检查有警告时强制导入的理由")
+    load.add_argument("--override-reason", help=CLI_HELP["kb.import.override"])
     load.set_defaults(handler=run_import)
 
-    listing = commands.add_parser("list", help="列出话术")
+    listing = commands.add_parser("list", help=CLI_HELP["kb.list"])
     listing.add_argument("--intent")
     listing.add_argument("--status", choices=tuple(TEMPLATE_STATUS_NAMES))
     listing.set_defaults(handler=run_list)
 
-    for name, helptext, handler in (("show", "查看一条话术", run_show), ("history", "查看修订历史", run_history)):
-        command = commands.add_parser(name, help=helptext)
+    for name, handler in (("show", run_show), ("history", run_history)):
+        command = commands.add_parser(name, help=CLI_HELP[f"kb.{name}"])
         command.add_argument("template_id", type=int)
         command.set_defaults(handler=handler)
 
-    add = commands.add_parser("add", help="新增话术")
+    add = commands.add_parser("add", help=CLI_HELP["kb.add"])
     add.add_argument("--key", required=True)
     _content_arguments(add, required=True)
     add.set_defaults(handler=run_add)
 
-    edit = commands.add_parser("edit", help="修改话术（需给出正在编辑的版本号）")
+    edit = commands.add_parser("edit", help=CLI_HELP["kb.edit"])
     edit.add_argument("template_id", type=int)
     edit.add_argument("--version", type=int, required=True)
     _content_arguments(edit, required=False)
     edit.set_defaults(handler=run_edit)
 
-    retire = commands.add_parser("retire", help="停用话术")
+    retire = commands.add_parser("retire", help=CLI_HELP["kb.retire"])
     retire.add_argument("template_id", type=int)
     retire.add_argument("--version", type=int, required=True)
     retire.add_argument("--reason", default="")
     retire.set_defaults(handler=run_retire)
 
-    revert = commands.add_parser("revert", help="恢复到某个修订")
+    revert = commands.add_parser("revert", help=CLI_HELP["kb.revert"])
     revert.add_argument("template_id", type=int)
     revert.add_argument("revision_id", type=int)
     revert.add_argument("--version", type=int, required=True)
@@ -76,10 +78,10 @@ def _content_arguments(parser: argparse.ArgumentParser, required: bool) -> None:
     parser.add_argument("--intent", required=required)
     parser.add_argument("--title", required=required)
     parser.add_argument("--text", required=required)
-    parser.add_argument("--tiers", help="客户等级，用 | 分隔；留空表示适合所有等级")
-    parser.add_argument("--tags", help="标签，用 | 分隔")
+    parser.add_argument("--tiers", help=CLI_HELP["kb.tiers"])
+    parser.add_argument("--tags", help=CLI_HELP["kb.tags"])
     parser.add_argument("--reason", default="")
-    parser.add_argument("--override-reason", help="回复检查有警告时强制保存的理由（主管）")
+    parser.add_argument("--override-reason", help=CLI_HELP["kb.override"])
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -125,7 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions() as session:
             document = await export_document(session)
         write_file(args.file, document)
-        sys.stdout.write(CLI["exported"].format(count=len(document.rows), path=args.file) + "\n")
+        say("exported", count=len(document.rows), path=args.file)
         return 0
 
     return run_database_command(work)
@@ -137,9 +139,7 @@ def run_import(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions.begin() as session:
             admin = await cli_admin(session)
             result = await import_document(session, document, admin, default_checker(), args.override_reason)
-        sys.stdout.write(
-            CLI["imported"].format(added=result.added, updated=result.updated, unchanged=result.unchanged) + "\n"
-        )
+        say("imported", added=result.added, updated=result.updated, unchanged=result.unchanged)
         return 0
 
     return run_database_command(work)
@@ -179,12 +179,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def _saved(template: Template) -> int:
-    sys.stdout.write(
-        CLI["saved"].format(
-            template_id=template.id, version=template.version, status=TEMPLATE_STATUS_NAMES[template.status]
-        )
-        + "\n"
-    )
+    say("saved", template_id=template.id, version=template.version, status=TEMPLATE_STATUS_NAMES[template.status])
     return 0
 
 
@@ -241,7 +236,7 @@ def run_retire(args: argparse.Namespace) -> int:
         async with open_database() as sessions, sessions.begin() as session:
             admin = await cli_admin(session)
             await retire_template(session, args.template_id, args.version, admin, args.reason)
-        sys.stdout.write(CLI["retired"].format(template_id=args.template_id) + "\n")
+        say("retired", template_id=args.template_id)
         return 0
 
     return run_database_command(work)

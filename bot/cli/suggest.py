@@ -8,14 +8,15 @@ import sys
 
 from bot.assist import AssistService, MessageRejected
 from bot.cli.db import run_database_command
+from bot.texts import CLI_HELP
 from knowledge.db import open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("suggest", help="分析买家消息并给出推荐回复，输出 JSON")
-    parser.add_argument("text", help="买家消息；用 - 从标准输入逐行读取")
-    parser.add_argument("--buyer", metavar="NICK", help="买家昵称（用于客户等级和议价阶梯）")
-    parser.add_argument("-k", type=int, default=3, help="推荐条数（默认 3）")
+    parser = subparsers.add_parser("suggest", help=CLI_HELP["suggest"])
+    parser.add_argument("text", help=CLI_HELP["analyze.text"])
+    parser.add_argument("--buyer", metavar="NICK", help=CLI_HELP["suggest.buyer"])
+    parser.add_argument("-k", type=int, default=3, help=CLI_HELP["suggest.k"])
     parser.set_defaults(handler=run)
 
 

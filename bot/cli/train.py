@@ -6,10 +6,11 @@ import argparse
 import time
 
 from bot.cli.output import say
+from bot.texts import CLI_HELP
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("train", help="重新训练意图分类模型（含客服纠正过的意图）和情绪模型")
+    parser = subparsers.add_parser("train", help=CLI_HELP["train"])
     parser.set_defaults(handler=run)
 
 
