@@ -251,6 +251,7 @@ CLI: dict[str, str] = {
     "imported": "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
     "retired": "已停用",
     "saved": "话术 #{template_id} 已保存（版本 {version}，状态：{status}）。",
+    "bad_arguments": "{prog}：参数有误（{reason}）。运行 {prog} -h 查看用法。",
     "trained": "意图模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，含客服纠正 {corrections} 条，已缓存到 {path}",
     "trained_mood": "情绪模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，已缓存到 {path}",
     "eval_title": "意图分类评估（训练 {train_size} 条，留出 {test_size} 条）",

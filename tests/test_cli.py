@@ -32,3 +32,9 @@ def test_analyze_does_not_load_the_bot_or_the_database():
         "print(sorted(m for m in ('bot.assist', 'aiogram', 'sqlalchemy', 'sklearn') if m in sys.modules))\n"
     )
     assert out.splitlines()[-1] == "[]"
+
+
+def test_a_wrong_command_line_is_explained_in_chinese():
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "analyze"], capture_output=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 2
+    assert "参数有误" in done.stderr.decode() and "Traceback" not in done.stderr.decode()

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from bot.texts import CLI_HELP
+from bot.texts import CLI, CLI_HELP
 
 # command name -> module in bot.cli, in the order `xiaoer --help` lists them
 COMMANDS: dict[str, str] = {
@@ -27,9 +27,17 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class Parser(argparse.ArgumentParser):
+    """An argument parser that explains a mistake in Chinese (its sub-parsers inherit this)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, CLI["bad_arguments"].format(prog=self.prog, reason=message) + "\n")
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser for one command, or for all of them when `command` is None."""
-    parser = argparse.ArgumentParser(prog="xiaoer", description=CLI_HELP["xiaoer"])
+    parser = Parser(prog="xiaoer", description=CLI_HELP["xiaoer"])
     subparsers = parser.add_subparsers(dest="command", required=True)
     for name, module in COMMANDS.items():
         if command is None or name == command:
