@@ -27,6 +27,8 @@ _BLUNT_ADDRESS = alternation(_HARSH["address"])
 _RETORT = alternation(_HARSH["edge"])
 _WARMTH = alternation(_HARSH["warmth"])
 _WAIVED = re.compile(r"(?:不用|无需|不需要|不必|用不着)(?:您|你)?$")  # 不用您自己联系快递 reassures
+_OFFERED = re.compile(r"可以(?:您|你)?(?:先)?$")  # 您可以自己联系快递 offers a way: only pushing off (推诿) is excused
+SHIFTING = "推诿"
 
 
 def _exempt_spans(form: str) -> list[tuple[int, int]]:
@@ -73,7 +75,12 @@ def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
     exempt = _exempt_spans(form)
     findings = []
     for start, end, category, replacement in _matches(form):
-        if any(s <= start and end <= e for s, e in exempt) or _WAIVED.search(form[max(0, start - 5) : start]):
+        before = form[max(0, start - 5) : start]
+        if (
+            any(s <= start and end <= e for s, e in exempt)
+            or _WAIVED.search(before)
+            or (category == SHIFTING and _OFFERED.search(before))
+        ):
             continue
         message = CHECKER_MESSAGES["forbidden_phrase"].format(category=category, phrase=text[start:end])
         if replacement == DROP:

@@ -27,6 +27,7 @@ _AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:"
 _SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
+_THING_AFTER_AGENT = frozenset("单员柜号费盒袋箱站点消信")
 _TOPIC_THEN_COMMAND = re.compile(r"^(.{0,6}?)(?:" + alternation(_CUES["tail"]).pattern + ")$")
 
 
@@ -60,12 +61,17 @@ def _opens_with_command(rest: str) -> bool:
     )
 
 
+def _has_agent_subject(topic: str) -> bool:
+    """The agent's side acts in `topic` (仓库…, 我们…), unless the word only qualifies a thing (快递单号, 系统消息)."""
+    return any(topic[m.end() : m.end() + 1] not in _THING_AFTER_AGENT for m in _AGENT.finditer(topic))
+
+
 def _closes_with_command(rest: str) -> bool:
-    """A short topic, then the verb the buyer should do (地址发一下, 发票自己去开), not a statement."""
+    """A short topic, then the verb the buyer should do (地址发一下, 快递单号填上, 发票自己去开), not a statement."""
     command = _TOPIC_THEN_COMMAND.match(rest)
     return (
         command is not None
-        and not _AGENT.search(command.group(1))
+        and not _has_agent_subject(command.group(1))
         and not _MODAL.search(command.group(1))
         and not rest.endswith(("的", "了", "过"))
     )
