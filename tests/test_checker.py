@@ -121,6 +121,10 @@ def test_good_replies_get_no_warning(text: str) -> None:
         ("imperative", "地址发一下"),
         ("imperative", "发票自己去开"),
         ("imperative", "亲，物流自己查一下哦"),
+        ("imperative", "快递单号报一下"),
+        ("pushy", "亲亲，别犹豫啦，这个价格很难得哦"),
+        ("forbidden_phrase", "凭什么给你退"),
+        ("forbidden_phrase", "上面不是写了吗"),
         ("cold", "？"),
     ],
 )
@@ -139,6 +143,10 @@ def test_structural_families_fire_beyond_the_literal_lists(rule: str, text: str)
         "亲，这款手表不能游泳佩戴哦，日常防水是没问题的～",
         "亲，不用您自己联系快递，我们来处理～",
         "亲，不用加微信，平台上直接拍就行～",
+        "亲，您可以自己联系快递上门取件，也可以我们帮您预约～",
+        "亲，不用再等了，我们今天就给您补发",
+        "好的亲，帮您登记好了，到货马上通知您～",
+        "请尽快付款，谢谢",
     ],
 )
 def test_kind_facts_and_requested_changes_are_not_flagged(text: str) -> None:
