@@ -228,3 +228,10 @@ def test_never_raises_and_spans_lie_inside(text: str) -> None:
     result = check_reply(text)
     for finding in result.findings:
         assert 0 <= finding.start < finding.end <= len(text)
+
+
+@pytest.mark.parametrize("text", ["凭什么给你退", "退什么退，穿过了还想退", "这点小事也要退？"])
+def test_a_retort_found_by_a_pattern_is_replaced_with_its_whole_clause(text: str) -> None:
+    result = check_reply(text)
+    assert all(f.suggestion is None or "退" not in f.suggestion for f in result.warnings)
+    assert "退" not in result.rewrite and find_warnings(result.rewrite) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from nlp.checker.resources import PhraseIndex, alternation, data_lines, data_sections, data_table
-from nlp.checker.sentences import clauses, sentences
+from nlp.checker.sentences import TRAILING, clauses, sentences
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES
 
@@ -44,14 +44,22 @@ def _clause_around(form: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _matches(form: str) -> list[tuple[int, int, str, str]]:
-    """`(start, end, category, replacement)` of forbidden wordings: literal phrases first, then patterns."""
-    found = [(start, end, _CATEGORY[phrase], _REPLACEMENT[phrase]) for start, end, phrase in _PHRASES.find(form)]
+def _matches(form: str) -> list[tuple[int, int, str, str, bool]]:
+    """`(start, end, category, replacement, is_pattern)` of forbidden wordings: literal phrases first, then patterns."""
+    found = [(start, end, _CATEGORY[phrase], _REPLACEMENT[phrase], False) for start, end, phrase in _PHRASES.find(form)]
     for category, pattern, replacement in _PATTERNS:
         for m in pattern.finditer(form):
-            if all(m.end() <= start or end <= m.start() for start, end, _, _ in found):
-                found.append((m.start(), m.end(), category, replacement))
+            if all(m.end() <= start or end <= m.start() for start, end, *_ in found):
+                found.append((m.start(), m.end(), category, replacement, True))
     return sorted(found)
+
+
+def _clause_replacement(replacement: str, clause: str) -> str:
+    """`replacement` standing for a whole clause, closed like the clause was (a comma goes on, else a full stop)."""
+    tail = clause[len(clause.rstrip(TRAILING)) :]
+    if not tail:
+        return replacement
+    return replacement + ("，" if any(mark in tail for mark in "，,、") else "。")
 
 
 def _harsh_sentences(text: str, form: str) -> list[Finding]:
@@ -71,10 +79,11 @@ def _harsh_sentences(text: str, form: str) -> list[Finding]:
 
 
 def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
-    """One warning per forbidden wording; insults and sarcasm with no polite equivalent take their clause with them."""
+    """One warning per forbidden wording; insults and sarcasm with no polite equivalent take their clause with them,
+    and so do wordings found by a pattern (the polite replacement stands for the clause)."""
     exempt = _exempt_spans(form)
-    findings = []
-    for start, end, category, replacement in _matches(form):
+    findings: list[Finding] = []
+    for start, end, category, replacement, is_pattern in _matches(form):
         before = form[max(0, start - 5) : start]
         if (
             any(s <= start and end <= e for s, e in exempt)
@@ -83,11 +92,12 @@ def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
         ):
             continue
         message = CHECKER_MESSAGES["forbidden_phrase"].format(category=category, phrase=text[start:end])
-        if replacement == DROP:
+        suggestion: str | None = replacement
+        if replacement == DROP or is_pattern:  # a pattern's replacement stands for its whole clause
             start, end = _clause_around(form, start, end)
-            findings.append(Finding("forbidden_phrase", "warning", start, end, message, None))
-        else:
-            findings.append(Finding("forbidden_phrase", "warning", start, end, message, replacement))
+            suggestion = None if replacement == DROP else _clause_replacement(replacement, text[start:end])
+        if not any(f.start == start and f.end == end for f in findings):
+            findings.append(Finding("forbidden_phrase", "warning", start, end, message, suggestion))
     if findings:
         return findings
     return _harsh_sentences(text, form)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from nlp.checker.sentences import TRAILING
 from nlp.findings import Finding
 
-# When spans overlap, the more local fix goes first; the rest are found again on the next draft.
-PRIORITY = ("typo", "forbidden_phrase", "pushy", "imperative", "refusal_without_apology", "negative", "cold")
+# When spans overlap, the fix listed first goes first (a 忌语 clause replaced whole makes a typo in it moot);
+# the rest are found again on the next draft.
+PRIORITY = ("forbidden_phrase", "typo", "pushy", "imperative", "refusal_without_apology", "negative", "cold")
 
 _PUNCTUATION_RUN = re.compile(r"([，,、；;。！？!?～~])[，,、；;。]+")
 _LEADING_PUNCTUATION = re.compile(r"^[，,、；;。！？!?～~\s]+")
@@ -41,7 +43,8 @@ def apply_findings(text: str, findings: Iterable[Finding]) -> str:
     pieces, position, inserted = [], 0, set()
     for finding in _chosen(findings):
         suggestion = finding.suggestion or ""
-        pieces += [text[position : finding.start], "" if suggestion in inserted else suggestion]
-        inserted.add(suggestion)
+        wording = suggestion.rstrip(TRAILING)
+        pieces += [text[position : finding.start], "" if wording and wording in inserted else suggestion]
+        inserted.add(wording)
         position = finding.end
     return tidy("".join(pieces) + text[position:])
