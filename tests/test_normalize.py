@@ -1,6 +1,11 @@
 """Normalisation edge cases: widths, traditional characters, emoji, punctuation, pinyin, English, length."""
 
-from nlp.normalize import MAX_ANALYSED_CHARS, fold_width, normalize, simplified_same_length
+from nlp.normalize import (
+    MAX_ANALYSED_CHARS,
+    fold_width,
+    normalize,
+    simplified_same_length,
+)
 from nlp.tokenize import words
 
 

@@ -12,7 +12,7 @@ MAX_CURT_CHARS = 4
 MAX_CURT_OPENING_CHARS = 8
 
 _WARM_REPLY = dict(data_table("cold.tsv"))
-_WARMTH = alternation(data_lines("warmth.txt"), literal=True)
+WARMTH = alternation(data_lines("warmth.txt"), literal=True)
 _CURT_OPENING = re.compile(
     "^(?:" + "|".join(map(re.escape, sorted(_WARM_REPLY, key=len, reverse=True))) + r")(?=[\W_]|$)"
 )
@@ -29,13 +29,13 @@ def is_cold(form: str) -> bool:
     """Only a curt word, or very short (or opened by a curt word) and without any warmth."""
     words = _words_only(form)
     if not words:
-        return "?" in form or "？" in form  # a bare question mark answers nothing
+        return "?" in form  # a bare question mark (full-width ones are folded) answers nothing
     if words in _WARM_REPLY:
         return True
     trimmed = form.strip(_EDGE)
     opening = _CURT_OPENING.match(trimmed)
     rest = trimmed[opening.end():] if opening else trimmed
-    if _WARMTH.search(rest):
+    if WARMTH.search(rest):
         return False
     return len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
 

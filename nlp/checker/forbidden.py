@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from nlp.checker.resources import PhraseIndex, alternation, data_lines, data_sections, data_table
+from nlp.checker.resources import (
+    PhraseIndex,
+    alternation,
+    data_lines,
+    data_sections,
+    data_table,
+)
 from nlp.checker.sentences import TRAILING, clauses, sentences
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from nlp.checker.cold import WARMTH
 from nlp.checker.resources import alternation, data_lines
 from nlp.checker.sentences import Segment, sentences
 from nlp.findings import Finding
@@ -15,7 +16,6 @@ _APOLOGY = alternation(data_lines("apology.txt"), literal=True)
 _PRICE = re.compile(r"便宜|优惠|价|少|折|贵")
 _CONDITIONAL = re.compile(r"^(?:如果|若|要是|万一)")
 _SERVICE = alternation(data_lines("refusal_service.txt"))
-_WARMTH = alternation(data_lines("warmth.txt"), literal=True)
 _CLAUSE_EDGE = re.compile(r"[，,。.！!？?；;～~\s]")
 _PARTICLES = re.compile(r"[哦喔呢啊呀的了啦吧亲哈]+$")
 
@@ -37,7 +37,7 @@ def _states_a_fact(sentence: str, refusal: re.Match[str]) -> bool:
 
 def refusals(form: str) -> list[Segment]:
     """Sentences of `form` that turn the buyer down (conditionals, kindly stated product facts and exempt wordings aside)."""
-    warm = _WARMTH.search(form) is not None
+    warm = WARMTH.search(form) is not None
     found = []
     for sentence in sentences(form):
         masked = _EXEMPT.sub(lambda m: " " * len(m.group()), sentence.text)
