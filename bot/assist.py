@@ -13,8 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import joinedload
 
 from knowledge.checking import Checker, default_checker
 from knowledge.concessions import Concession, concession_for
@@ -40,6 +41,7 @@ from knowledge.tiers import (
     apply_tier_rules,
     buyer_by_nickname,
     decide_tier,
+    new_buyer,
     new_event,
     override_tier,
     record_event,
@@ -177,8 +179,7 @@ class AssistService:
                 mask_pii(text),
             )
         async with self.sessions.begin() as session:
-            buyer = await buyer_by_nickname(session, nickname, with_events=True) if nickname else None
-            conversation, ongoing = await self._conversation(session, buyer, agent)
+            buyer, conversation, ongoing = await self._buyer_and_conversation(session, nickname, agent)
             message = Message(
                 conversation_id=conversation.id,
                 text=text,
@@ -250,28 +251,44 @@ class AssistService:
         values = {**fact_values(facts), "buyer": nickname or ""}
         return await self._suggester.suggest(session, analysis, tier, values, concession, k)
 
-    async def _conversation(
-        self, session: AsyncSession, buyer: Buyer | None, agent: Staff | None
-    ) -> tuple[Conversation, bool]:
-        """The buyer's conversation still going on, or a new one; True when it was already going on."""
+    async def _buyer_and_conversation(
+        self, session: AsyncSession, nickname: str | None, agent: Staff | None
+    ) -> tuple[Buyer | None, Conversation, bool]:
+        """The buyer (with their events; new if unknown) and their conversation still going on, in one query.
+
+        A new conversation is started when there is none; the flag is True when it was already going on.
+        """
         now = utcnow()
-        conversation = None
-        if buyer is not None:
-            conversation = await session.scalar(
-                select(Conversation)
-                .where(Conversation.buyer_id == buyer.id, Conversation.last_message_at > now - CONVERSATION_IDLE)
-                .order_by(Conversation.last_message_at.desc())
-                .limit(1)
-            )
+        buyer = conversation = None
+        if nickname:
+            going_on = and_(Conversation.buyer_id == Buyer.id, Conversation.last_message_at > now - CONVERSATION_IDLE)
+            rows = (
+                await session.execute(
+                    select(Buyer, Conversation)
+                    .outerjoin(Conversation, going_on)
+                    .where(Buyer.nickname == nickname)
+                    .options(joinedload(Buyer.events))
+                )
+            ).unique()
+            for found, candidate in rows:
+                buyer = found
+                if candidate is not None and (
+                    conversation is None or candidate.last_message_at > conversation.last_message_at
+                ):
+                    conversation = candidate
+            if buyer is None:
+                buyer = new_buyer(nickname)
+                session.add(buyer)
+                await session.flush()  # its id, for the conversation
         if conversation is not None:
             conversation.last_message_at = now
-            return conversation, True
+            return buyer, conversation, True
         conversation = Conversation(
             buyer_id=buyer.id if buyer else None, agent_id=agent.id if agent else None, last_message_at=now
         )
         session.add(conversation)
         await session.flush()  # its id, for the message
-        return conversation, False
+        return buyer, conversation, False
 
     def _note_events(
         self,

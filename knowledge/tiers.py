@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
 
 from knowledge.errors import FieldError, NotFoundError
 from knowledge.models import BUYER_EVENTS, TIERS, Buyer, BuyerEvent, Staff
@@ -50,22 +49,19 @@ class TierDecision:
         return self.source == "manual" and self.tier != self.rule_tier
 
 
-async def buyer_by_nickname(
-    session: AsyncSession, nickname: str, create: bool = True, with_events: bool = False
-) -> Buyer:
-    """The buyer with this nickname; a new one (blue, by rule) is created when `create`.
+def new_buyer(nickname: str) -> Buyer:
+    """A buyer seen for the first time: blue by rule, no events yet (not yet added to a session)."""
+    return Buyer(nickname=nickname, tier="blue", tier_source="rule", events=[])
 
-    `with_events` loads `Buyer.events` too, so rules can run without reading them again.
-    """
+
+async def buyer_by_nickname(session: AsyncSession, nickname: str, create: bool = True) -> Buyer:
+    """The buyer with this nickname; a new one (blue, by rule) is created when `create`."""
     nickname = nickname.strip()
-    query = select(Buyer).where(Buyer.nickname == nickname)
-    if with_events:
-        query = query.options(joinedload(Buyer.events))
-    buyer = (await session.scalars(query)).unique().first()
+    buyer = await session.scalar(select(Buyer).where(Buyer.nickname == nickname))
     if buyer is None:
         if not create or not nickname:
             raise NotFoundError("buyer_not_found", nickname=nickname)
-        buyer = Buyer(nickname=nickname, tier="blue", tier_source="rule", events=[])
+        buyer = new_buyer(nickname)
         session.add(buyer)
         await session.flush()
     return buyer

@@ -2,12 +2,15 @@
 flagging a tricky buyer, cached usage counts and staff roles, and the database helpers they rely on."""
 
 import asyncio
+import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 from test_knowledge_assist import fake_analyze
 
 from bot.assist import AssistService
+from bot.cli.chat import TerminalChat
 from knowledge.db import SerialWrites, database_url, session_factory
 from knowledge.errors import NotFoundError
 from knowledge.models import BuyerEvent, Staff, Suggestion
@@ -141,3 +144,20 @@ async def test_serial_writes_take_turns_on_sqlite_only(engine):
         assert order == ["a in", "a out", "b in", "b out"]
     else:
         assert order == ["a in", "b in", "a out", "b out"]
+
+
+async def test_terminal_chat_more_continues_the_numbering_and_the_new_replies_can_be_used(engine):
+    async with session_factory(engine).begin() as session:
+        agent = await staff_member(session, 1, "客服小李", "agent")
+    out = io.StringIO()
+    chat = TerminalChat(service(engine), agent, ZoneInfo("Asia/Shanghai"), out)
+    await chat.handle("小王：什么时候发货")
+    await chat.handle("/more")
+    assert "4." in out.getvalue().split("\n\n")[-2]
+    await chat.handle("5")
+    assert await shown_ids(engine, chat.card.message_id) == [s.template_id for s in chat.card.suggestions]
+    async with session_factory(engine)() as session:
+        used = await session.scalar(
+            select(Suggestion.used_template_id).where(Suggestion.message_id == chat.card.message_id)
+        )
+    assert used == chat.card.suggestions[4].template_id
