@@ -97,7 +97,9 @@ def main() -> int:
         )
         try:
             bot.wait_ready(timeout=180)
+            cpu_before = cpu_seconds(bot.process.pid)
             latencies = latency_phase(server, latency_agents, args.rate)
+            cpu_steady = (cpu_seconds(bot.process.pid) - cpu_before) / max(len(latencies), 1) * 1000
             cpu_before = cpu_seconds(bot.process.pid)
             per_second, received = throughput_phase(server, burst_agents)
             cpu_per_update = (cpu_seconds(bot.process.pid) - cpu_before) / max(received, 1) * 1000
@@ -118,7 +120,10 @@ def main() -> int:
         f"p99 {percentile(latencies, 0.99):.1f} ms, max {max(latencies):.1f} ms"
     )
     print(f"throughput (burst of {args.burst}): {per_second:.0f} updates/s, {received}/{args.burst} answered")
-    print(f"bot CPU per answered update in the burst: {cpu_per_update:.1f} ms (one core)")
+    print(
+        f"bot CPU per answered update: {cpu_steady:.1f} ms at the steady rate, {cpu_per_update:.1f} ms in the burst"
+        f" (one core; independent of other load on the machine)"
+    )
     print(f"lost: {lost}")
     print(
         f"handler time in the bot: p50 {statistics.median(durations):.0f} ms, p99 {percentile(durations, 0.99):.0f} ms"
