@@ -198,7 +198,7 @@ def test_rewrites_of_the_spec_examples() -> None:
     assert "亲" in check_reply("嗯").rewrite
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2", "fresh3"])
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite
@@ -235,3 +235,44 @@ def test_a_retort_found_by_a_pattern_is_replaced_with_its_whole_clause(text: str
     result = check_reply(text)
     assert all(f.suggestion is None or "退" not in f.suggestion for f in result.warnings)
     assert "退" not in result.rewrite and find_warnings(result.rewrite) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("拍错了那是你自己的问题", "forbidden_phrase"),
+        ("你们这些买家事真多", "forbidden_phrase"),
+        ("这也太矫情了", "forbidden_phrase"),
+        ("包邮？想得美", "forbidden_phrase"),
+        ("讲了一百遍了", "forbidden_phrase"),
+        ("我又不是客服机器人", "forbidden_phrase"),
+        ("用银行卡转账给我就行", "forbidden_phrase"),
+        ("尺码选好了通知我", "imperative"),
+        ("电源拔了再插上试试", "imperative"),
+        ("你去门店取货", "imperative"),
+        ("今天不拍，明天就涨了", "pushy"),
+        ("我给你配上了贴膜", "pushy"),
+        ("错过这波得等双十一", "pushy"),
+        ("到时候肯定后悔", "pushy"),
+        ("时间约不了", "refusal_without_apology"),
+        ("到了呀", "cold"),
+        ("没货哦", "cold"),
+    ],
+)
+def test_round_three_structures_fire(text: str, rule: str) -> None:
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，这个型号不支持快充哦，如果您需要快充，可以看一下旁边那款pro版呢",
+        "亲，师傅装好后会帮您把包装垃圾带走哦",
+        "亲，七天无理由退货不包括定制款，非常抱歉，不过质量问题我们一定负责",
+        "亲，有喜欢的随时告诉我～",
+        "亲，灰色没有了，您要不要看看燕麦色？",
+        "好的亲，收到啦",
+    ],
+)
+def test_round_three_good_replies_pass(text: str) -> None:
+    assert warning_rules(text) <= {"typo"}

@@ -8,8 +8,9 @@ from nlp.checker.resources import alternation, data_lines, data_table
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
-MAX_CURT_CHARS = 4
+MAX_CURT_CHARS = 5
 MAX_CURT_OPENING_CHARS = 8
+MAX_PARTICLE_WARMED_CHARS = 4
 
 _WARM_REPLY = dict(data_table("cold.tsv"))
 WARMTH = alternation(data_lines("warmth.txt"), literal=True)
@@ -17,12 +18,21 @@ _CURT_OPENING = re.compile(
     "^(?:" + "|".join(map(re.escape, sorted(_WARM_REPLY, key=len, reverse=True))) + r")(?=[\W_]|$)"
 )
 _NOISE = re.compile(r"[\W_]+")
+_PARTICLE = re.compile(r"[呢哦哈啦呀哟噢喔嘛～~!]")
 _EDGE = "，,。.！!？?；;～~ \n"
 
 
 def _words_only(form: str) -> str:
     """The reply without punctuation, spaces, symbols or emoji."""
     return _NOISE.sub("", form)
+
+
+def _is_warm(rest: str, words: str) -> bool:
+    """Warm words (亲, 您, 请…) warm any reply; particles alone (发了呀, 不知道哦) only one with some content."""
+    warmth = [m.group() for m in WARMTH.finditer(rest)]
+    if any(not _PARTICLE.fullmatch(word) for word in warmth):
+        return True
+    return bool(warmth) and len(_PARTICLE.sub("", words)) > MAX_PARTICLE_WARMED_CHARS
 
 
 def is_cold(form: str) -> bool:
@@ -35,7 +45,7 @@ def is_cold(form: str) -> bool:
     trimmed = form.strip(_EDGE)
     opening = _CURT_OPENING.match(trimmed)
     rest = trimmed[opening.end():] if opening else trimmed
-    if WARMTH.search(rest):
+    if _is_warm(rest, words):
         return False
     return len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
 
