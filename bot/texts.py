@@ -249,7 +249,7 @@ CLI: dict[str, str] = {
     "purged": "已删除 {messages} 条超过 {days} 天的买家消息原文（统计数据保留）。",
     "exported": "已导出 {count} 条话术到 {path}。",
     "imported": "导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条。",
-    "retired": "已停用",
+    "retired": "话术 #{template_id} 已停用。",
     "saved": "话术 #{template_id} 已保存（版本 {version}，状态：{status}）。",
     "bad_arguments": "{prog}：参数有误（{reason}）。运行 {prog} -h 查看用法。",
     "trained": "意图模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，含客服纠正 {corrections} 条，已缓存到 {path}",

@@ -22,6 +22,7 @@ ROLE_NAMES: dict[str, str] = {
 TEMPLATE_STATUS_NAMES: dict[str, str] = {
     "pending": "待审核",
     "live": "已上线",
+    "retired": "已停用",
 }
 
 BUYER_EVENT_NAMES: dict[str, str] = {
@@ -117,6 +118,5 @@ ERRORS: dict[str, str] = {
 }
 
 CLI: dict[str, str] = {
-    "retired": "话术 #{template_id} 已停用。",
     "cli_staff_name": "命令行管理员",
 }
