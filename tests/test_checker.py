@@ -115,7 +115,7 @@ def test_good_replies_get_no_warning(text: str) -> None:
         ("pushy", "不用再看别家店了，我们最好"),
         ("refusal_without_apology", "换货的运费您自己承担"),
         ("refusal_without_apology", "这单加急不了"),
-        ("refusal_without_apology", "亲，这个价格不能再低了哦，现在下单送运费险～"),
+        ("refusal_without_apology", "亲，这个价格不能再低了哦，都是实价的～"),
         ("refusal_without_apology", "这个型号不支持无线充电。"),
         ("refusal_without_apology", "不行哦亲"),
         ("imperative", "地址发一下"),
@@ -276,3 +276,21 @@ def test_round_three_structures_fire(text: str, rule: str) -> None:
 )
 def test_round_three_good_replies_pass(text: str) -> None:
     assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不包邮哦，不过满99就包邮啦", "亲，不能改地址了哦，您可以拒收后重新下单呢", "这款不退换的哦，不过有质量问题我们包换的"],
+)
+def test_a_warm_refusal_with_an_alternative_needs_no_apology(text: str) -> None:
+    assert warning_rules(text) == set()
+
+
+@pytest.mark.parametrize("text", ["不退哦，您看可以吗", "这个做不到，您另外找找吧。", "不能便宜哦，不过质量很好的"])
+def test_a_refusal_without_a_real_alternative_still_needs_an_apology(text: str) -> None:
+    assert "refusal_without_apology" in warning_rules(text)
+
+
+def test_a_cold_suggestion_does_not_double_its_particle() -> None:
+    cold = next(f for f in check_reply("不能退哦").warnings if f.rule == "cold")
+    assert "哦哦" not in cold.suggestion

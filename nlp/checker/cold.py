@@ -62,5 +62,5 @@ def find_cold(text: str, form: str) -> list[Finding]:
     if opening:
         suggestion = _WARM_REPLY[opening.group()]
     else:
-        suggestion = CHECKER_REWRITES["cold"].format(core=text[start:end])
+        suggestion = CHECKER_REWRITES["cold"].format(core=text[start:end].rstrip("哦呢啦呀哈嘛喔噢～~!！ "))
     return [Finding("cold", "warning", start, end, CHECKER_MESSAGES["cold"], suggestion)]

@@ -6,7 +6,7 @@ import re
 
 from nlp.checker.cold import WARMTH
 from nlp.checker.resources import alternation, data_lines
-from nlp.checker.sentences import Segment, sentences
+from nlp.checker.sentences import Segment, clauses, sentences
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
@@ -18,6 +18,14 @@ _CONDITIONAL = re.compile(r"^(?:如果|若|要是|万一)")
 _SERVICE = alternation(data_lines("refusal_service.txt"))
 _CLAUSE_EDGE = re.compile(r"[，,。.！!？?；;～~\s]")
 _PARTICLES = re.compile(r"[哦喔呢啊呀的了啦吧亲哈]+$")
+# A contrast announces an alternative without offering one; 另外 may only send the buyer elsewhere (您另外找找吧).
+_NOT_OFFERS = frozenset({"不过", "但是", "但", "另外"})
+_OFFER = re.compile(
+    alternation([w for w in data_lines("alternative.txt") if w not in _NOT_OFFERS], literal=True).pattern
+    + r"|满\d+|送|赠|包换|补发"
+)
+_NEGATION = re.compile(r"(?!不过)[不没无别]")
+_ASKING_ONLY = re.compile(r"^\W*(?:亲|您看|你看|这样)*(?:可以|行|好)(?:吗|么|嘛)")  # 您看可以吗 alone offers nothing
 
 
 def has_apology(form: str) -> bool:
@@ -48,6 +56,18 @@ def refusals(form: str) -> list[Segment]:
     return found
 
 
+def offers_alternative(form: str) -> bool:
+    """A clause that neither refuses nor negates offers the buyer something else (不过满99就包邮啦, 您可以拒收后重新下单)."""
+    return any(
+        _OFFER.search(clause.text)
+        and not _REFUSAL.search(clause.text)
+        and not _NEGATION.search(clause.text)
+        and not _ASKING_ONLY.match(clause.text)
+        for sentence in sentences(form)
+        for clause in clauses(sentence)
+    )
+
+
 def _suggestion(sentence: Segment, original: str) -> str:
     if _PRICE.search(sentence.text):
         return CHECKER_REWRITES["refusal_price"]
@@ -55,8 +75,11 @@ def _suggestion(sentence: Segment, original: str) -> str:
 
 
 def find_refusals(text: str, form: str) -> list[Finding]:
-    """One warning per refusing sentence when the reply has no apology at all."""
-    if has_apology(form):
+    """One warning per refusing sentence when the reply has no apology at all.
+
+    A warm reply that offers an alternative says no politely even without an apology (the lead's policy).
+    """
+    if has_apology(form) or (WARMTH.search(form) and offers_alternative(form)):
         return []
     return [
         Finding("refusal_without_apology", "warning", s.start, s.end, CHECKER_MESSAGES["refusal_without_apology"],
