@@ -28,7 +28,7 @@ from bot.middlewares.retry import RetryAfterMiddleware
 from bot.middlewares.throttling import ThrottlingMiddleware
 from bot.scheduler import BadReviewCheck, parse_times
 from knowledge.db import create_engine, prepare
-from knowledge.staff import StaffRoles, staff_member
+from knowledge.staff import StaffDirectory, staff_member
 
 logger = logging.getLogger(__name__)
 
@@ -69,17 +69,19 @@ def build_dispatcher(
     """
     storage, isolation = build_storage(settings)
     assist = AssistService(sessions)
+    staff = StaffDirectory(sessions)
     dispatcher = Dispatcher(
         storage=storage,
         events_isolation=isolation,
         settings=settings,
         assist=assist,
+        staff=staff,
         sessions=sessions,
         inflight=inflight,
         batches=ForwardedBatches(),
     )
     dispatcher.update.outer_middleware(inflight)
-    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), StaffRoles(sessions)))
+    dispatcher.update.outer_middleware(AccessMiddleware(settings.roles_from_environment(), staff.role))
     dispatcher.update.outer_middleware(ThrottlingMiddleware())
     dispatcher.update.outer_middleware(DbSessionMiddleware(sessions))
     dispatcher.include_routers(*get_routers())

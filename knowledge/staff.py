@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy import event, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session
 
+from knowledge.db import SerialWrites
 from knowledge.errors import FieldError
 from knowledge.models import ROLES, Staff
 from knowledge.texts import CLI
 
 CLI_TELEGRAM_ID = 0  # the command line acts as this administrator
 ROLE_SECONDS = 5.0  # how long a role read from the database is trusted without asking again
+T = TypeVar("T")
 ROLES_REMEMBERED = 10_000  # beyond this many people (strangers included), start remembering afresh
 
 
@@ -75,17 +78,17 @@ event.listen(Session, "after_commit", _StaffChanges.after_commit)
 event.listen(Session, "after_rollback", _StaffChanges.after_rollback)
 
 
-class StaffRoles:
-    """Roles of active staff by Telegram id, read from the database at most every `seconds` per person.
+class StaffDirectory:
+    """Staff by Telegram id for the bot's every update: roles and records, read at most every `seconds` per person.
 
     A staff change committed by this process (a role changed, someone added or deactivated) drops
-    every remembered role at once; a change made by another process (the command line, another
-    bot instance) is seen within `seconds`.
+    everything remembered at once; a change made by another process (the command line, another
+    bot instance) is seen within `seconds`. Records handed out are detached copies to read from.
     """
 
     def __init__(
         self,
-        sessions: Callable[[], AsyncSession],
+        sessions: async_sessionmaker[AsyncSession] | SerialWrites,
         seconds: float = ROLE_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -93,22 +96,41 @@ class StaffRoles:
         self.seconds = seconds
         self._clock = clock
         self._roles: dict[int, tuple[float, str | None]] = {}
+        self._members: dict[int, tuple[float, Staff]] = {}
         self._commits = _StaffChanges.commits
 
-    async def __call__(self, telegram_id: int) -> str | None:
-        """The role of this person, or None when they are not active staff."""
+    def _kept(self, remembered: dict[int, tuple[float, T]], telegram_id: int) -> tuple[float, T] | None:
+        """What is still fresh for this person, after forgetting everything if staff changed here."""
         if self._commits != _StaffChanges.commits:
             self._roles.clear()
+            self._members.clear()
             self._commits = _StaffChanges.commits
-        now = self._clock()
-        kept = self._roles.get(telegram_id)
-        if kept is not None and kept[0] > now:
+        kept = remembered.get(telegram_id)
+        return kept if kept is not None and kept[0] > self._clock() else None
+
+    def _remember(self, remembered: dict[int, tuple[float, T]], telegram_id: int, value: T, commits: int) -> None:
+        if commits != _StaffChanges.commits:  # read across a staff change: do not trust it
+            return
+        if len(remembered) >= ROLES_REMEMBERED:
+            remembered.clear()
+        remembered[telegram_id] = (self._clock() + self.seconds, value)
+
+    async def role(self, telegram_id: int) -> str | None:
+        """The role of this person, or None when they are not active staff."""
+        if kept := self._kept(self._roles, telegram_id):
             return kept[1]
         commits = self._commits
         async with self.sessions() as session:
             role = await database_role(session, telegram_id)
-        if commits == _StaffChanges.commits:  # not read across a staff change
-            if len(self._roles) >= ROLES_REMEMBERED:
-                self._roles.clear()
-            self._roles[telegram_id] = (now + self.seconds, role)
+        self._remember(self._roles, telegram_id, role, commits)
         return role
+
+    async def member(self, telegram_id: int, name: str, role: str = "agent") -> Staff:
+        """`staff_member` (registered with `role` on first sight) in a transaction of its own, remembered."""
+        if kept := self._kept(self._members, telegram_id):
+            return kept[1]
+        commits = self._commits
+        async with self.sessions.begin() as session:
+            staff = await staff_member(session, telegram_id, name, role)
+        self._remember(self._members, telegram_id, staff, commits)
+        return staff

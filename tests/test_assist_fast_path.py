@@ -14,7 +14,7 @@ from bot.cli.chat import TerminalChat
 from knowledge.db import SerialWrites, database_url, session_factory
 from knowledge.errors import NotFoundError
 from knowledge.models import BuyerEvent, Staff, Suggestion
-from knowledge.staff import StaffRoles, staff_member
+from knowledge.staff import StaffDirectory, staff_member
 from knowledge.suggestions import Suggester
 from nlp.findings import ReplyCheck
 
@@ -95,18 +95,33 @@ async def test_usage_counts_are_kept_for_a_while_and_dropped_when_this_process_r
 async def test_staff_roles_are_remembered_but_a_committed_staff_change_is_seen_at_once(engine):
     sessions = session_factory(engine)
     now = [0.0]
-    roles = StaffRoles(sessions, seconds=5, clock=lambda: now[0])
+    staff = StaffDirectory(sessions, seconds=5, clock=lambda: now[0])
     async with sessions.begin() as session:
         await staff_member(session, 42, "小周", "agent")
-    assert await roles(42) == "agent" and await roles(7) is None
+    assert await staff.role(42) == "agent" and await staff.role(7) is None
     async with sessions.begin() as session:  # through the ORM, as /staff does: seen at once
         (await session.scalar(select(Staff).where(Staff.telegram_id == 42))).role = "supervisor"
-    assert await roles(42) == "supervisor"
+    assert await staff.role(42) == "supervisor"
     async with engine.begin() as connection:  # another process's change: seen after `seconds`
         await connection.execute(Staff.__table__.update().where(Staff.telegram_id == 42).values(active=False))
-    assert await roles(42) == "supervisor"
+    assert await staff.role(42) == "supervisor"
     now[0] = 6.0
-    assert await roles(42) is None
+    assert await staff.role(42) is None
+
+
+async def test_staff_members_are_registered_once_and_remembered(engine):
+    sessions = session_factory(engine)
+    now = [0.0]
+    staff = StaffDirectory(SerialWrites(sessions, serialise=engine.dialect.name == "sqlite"), clock=lambda: now[0])
+    first = await staff.member(9, "新人小吴", "agent")
+    again = await staff.member(9, "新人小吴", "agent")
+    assert first.id == again.id and again.role == "agent"
+    assert await staff.member(9, "新人小吴") is again  # remembered: no second read
+    async with sessions() as session:
+        assert len(list(await session.scalars(select(Staff).where(Staff.telegram_id == 9)))) == 1
+    async with sessions.begin() as session:
+        (await session.scalar(select(Staff).where(Staff.telegram_id == 9))).name = "小吴"
+    assert (await staff.member(9, "新人小吴")).name == "小吴"
 
 
 def test_database_url_gives_every_source_the_async_driver(monkeypatch):

@@ -8,7 +8,6 @@ from dataclasses import replace
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.assist import AssistService
@@ -17,13 +16,12 @@ from bot.handlers.memory import CardMemory, current_buyer, recall_card, remember
 from bot.handlers.sending import answer_in_parts
 from bot.keyboards.card import CardAction, IntentPick, card_keyboard, intent_keyboard
 from bot.middlewares.access import HasRole
-from bot.middlewares.database import SerialWrites
 from bot.middlewares.inflight import InFlightMiddleware
 from bot.paste import Paste, parse_paste
 from bot.render import HTML, render_card, suggestion_lines
 from knowledge.errors import KnowledgeError
 from knowledge.models import Staff
-from knowledge.staff import staff_member
+from knowledge.staff import StaffDirectory
 from nlp.texts import INTENT_NAMES
 
 SHOWN = 3
@@ -57,7 +55,7 @@ async def forwarded_message(
     message: Message,
     state: FSMContext,
     role: str,
-    sessions: SerialWrites,
+    staff: StaffDirectory,
     assist: AssistService,
     batches: ForwardedBatches,
     inflight: InFlightMiddleware,
@@ -73,9 +71,7 @@ async def forwarded_message(
         paste = parse_paste("\n".join(lines), await current_buyer(state))
         if len(origins) == 1 and None not in origins:
             paste = Paste(origins.pop(), paste.text)
-        async with sessions() as session:
-            agent = await staff_member(session, message.from_user.id, message.from_user.full_name, role)
-            await session.commit()
+        agent = await staff.member(message.from_user.id, message.from_user.full_name, role)
         await answer_card(message, paste, agent, state, assist)
 
     if batches.add(message.from_user.id, message):
@@ -84,11 +80,10 @@ async def forwarded_message(
 
 @router.message(F.text, ~F.text.startswith("/"))
 async def buyer_message(
-    message: Message, state: FSMContext, session: AsyncSession, role: str, assist: AssistService
+    message: Message, state: FSMContext, role: str, staff: StaffDirectory, assist: AssistService
 ) -> None:
     paste = parse_paste(message.text or "", await current_buyer(state))
-    agent = await staff_member(session, message.from_user.id, message.from_user.full_name, role)
-    await session.commit()
+    agent = await staff.member(message.from_user.id, message.from_user.full_name, role)
     await answer_card(message, paste, agent, state, assist)
 
 
@@ -160,7 +155,7 @@ async def flag_buyer(
     query: CallbackQuery,
     callback_data: CardAction,
     state: FSMContext,
-    sessions: SerialWrites,
+    staff: StaffDirectory,
     role: str,
     assist: AssistService,
 ) -> None:
@@ -171,9 +166,8 @@ async def flag_buyer(
     if card.buyer is None:
         await query.answer(texts.FLAG_NEEDS_BUYER, show_alert=True)
         return
-    async with sessions.begin() as session:
-        staff = await staff_member(session, query.from_user.id, query.from_user.full_name, role)
-    buyer = await assist.flag_tricky(card.buyer, staff)
+    flagged_by = await staff.member(query.from_user.id, query.from_user.full_name, role)
+    buyer = await assist.flag_tricky(card.buyer, flagged_by)
     done = texts.BLACKLISTED if buyer.tier == "black" else texts.FLAGGED
     await query.message.answer(done.format(nickname=html.escape(card.buyer)))
     await query.answer()
