@@ -301,3 +301,40 @@ def test_a_refusal_without_a_real_alternative_still_needs_an_apology(text: str) 
 def test_a_cold_suggestion_does_not_double_its_particle() -> None:
     cold = next(f for f in check_reply("不能退哦").warnings if f.rule == "cold")
     assert "哦哦" not in cold.suggestion
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("照片重新拍", "imperative"),
+        ("你查下物流", "imperative"),
+        ("收到后冷藏保存", "imperative"),
+        ("序列号给我一下", "imperative"),
+        ("要换赶紧换，别磨叽", "forbidden_phrase"),
+        ("就知道占便宜", "forbidden_phrase"),
+        ("再想就被抢光了", "pushy"),
+        ("趁早入手", "pushy"),
+        ("买了稳赚", "pushy"),
+        ("发票开不成", "refusal_without_apology"),
+        ("没得商量", "refusal_without_apology"),
+        ("赠品不单独寄", "refusal_without_apology"),
+    ],
+)
+def test_round_three_structures_reach_new_wordings(text: str, rule: str) -> None:
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，收到后请冷冻保存哦，可以放三个月呢",
+        "亲，我帮您查下物流哦，请稍等",
+        "亲，按住开机键3秒就能开机啦",
+        "亲，这款只能用Type-C接口充电哦",
+        "亲，再等两天就能到啦，辛苦您耐心等待哦",
+        "亲，听我们的建议，先买小包装给狗狗尝尝，爱吃再买大包",
+        "亲，发票我们只能开电子发票，抱歉哦，纸质的暂时开不了",
+    ],
+)
+def test_round_three_cues_in_kind_replies_pass(text: str) -> None:
+    assert warning_rules(text) == set()
