@@ -338,3 +338,38 @@ def test_round_three_structures_reach_new_wordings(text: str, rule: str) -> None
 )
 def test_round_three_cues_in_kind_replies_pass(text: str) -> None:
     assert warning_rules(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("说明书留着", "imperative"),
+        ("电池拔掉", "imperative"),
+        ("验货记得拍视频", "imperative"),
+        ("你好意思问？", "forbidden_phrase"),
+        ("你算老几", "forbidden_phrase"),
+        ("去京东买去", "forbidden_phrase"),
+        ("机不可失", "pushy"),
+        ("别拿那款，这款好", "pushy"),
+        ("用了就知道", "pushy"),
+        ("下周就涨了", "pushy"),
+        ("运费不减", "refusal_without_apology"),
+    ],
+)
+def test_round_three_structures_generalise_further(text: str, rule: str) -> None:
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，包装盒建议您留着哦，售后的时候需要用到呢",
+        "亲，这款手机壳支持无线充电的，不会影响充电速度哦",
+        "亲，这款电饭煲有预约功能，晚上放好米，早上起来就能吃上热乎乎的粥啦",
+        "亲，您要的就是这款对吗？我帮您确认一下",
+        "亲，我们是正规店铺，不会去别家买货的，放心哦",
+        "亲，这个颜色就剩两件了哦，您需要的话可以早点下单",
+    ],
+)
+def test_round_three_kind_replies_with_those_cues_pass(text: str) -> None:
+    assert warning_rules(text) <= {"typo"}
