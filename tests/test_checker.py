@@ -373,3 +373,27 @@ def test_round_three_structures_generalise_further(text: str, rule: str) -> None
 )
 def test_round_three_kind_replies_with_those_cues_pass(text: str) -> None:
     assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("地址写具体点", "imperative"),
+        ("到了说一声", "imperative"),
+        ("验证码输一下", "imperative"),
+        ("你是智障吧", "forbidden_phrase"),
+        ("以后别来了", "forbidden_phrase"),
+        ("跟你沟通真费劲", "forbidden_phrase"),
+        ("有没有素质", "forbidden_phrase"),
+        ("都标在图上了，眼睛呢", "forbidden_phrase"),
+        ("再不抢就没了", "pushy"),
+        ("晚了可就抢不到了", "pushy"),
+        ("你还不拍", "pushy"),
+    ],
+)
+def test_round_three_structures_cover_more_wordings(text: str, rule: str) -> None:
+    assert rule in warning_rules(text)
+
+
+def test_a_product_fact_about_eyes_is_not_a_retort() -> None:
+    assert warning_rules("亲，这款台灯有三档亮度，晚上看书不伤眼睛呢") <= {"typo"}
