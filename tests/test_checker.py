@@ -397,3 +397,16 @@ def test_round_three_structures_cover_more_wordings(text: str, rule: str) -> Non
 
 def test_a_product_fact_about_eyes_is_not_a_retort() -> None:
     assert warning_rules("亲，这款台灯有三档亮度，晚上看书不伤眼睛呢") <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，慢慢挑，有喜欢的告诉我，我给您详细介绍",
+        "亲，这个您不用自己寄，我们安排快递上门取件",
+        "亲，按照尺码表选就不会错的，您平时穿多大码呢？",
+        "您好，冷链商品签收后建议及时冷藏，以保证口感。",
+    ],
+)
+def test_advice_and_reassurance_are_not_orders_or_pressure(text: str) -> None:
+    assert warning_rules(text) <= {"typo"}
