@@ -25,12 +25,17 @@ async def staff_member(session: AsyncSession, telegram_id: int, name: str, role:
     """The staff member with this Telegram id, registered with `role` on first sight."""
     if role not in ROLES:
         raise FieldError("role", "unknown_role", value=role)
-    staff = await session.scalar(select(Staff).where(Staff.telegram_id == telegram_id))
+    staff = await staff_by_telegram_id(session, telegram_id)
     if staff is None:
         staff = Staff(telegram_id=telegram_id, name=name, role=role)
         session.add(staff)
         await session.flush()
     return staff
+
+
+async def staff_by_telegram_id(session: AsyncSession, telegram_id: int) -> Staff | None:
+    """The staff member with this Telegram id, active or not, if known."""
+    return await session.scalar(select(Staff).where(Staff.telegram_id == telegram_id))
 
 
 async def cli_admin(session: AsyncSession) -> Staff:
@@ -126,11 +131,14 @@ class StaffDirectory:
         return role
 
     async def member(self, telegram_id: int, name: str, role: str = "agent") -> Staff:
-        """`staff_member` (registered with `role` on first sight) in a transaction of its own, remembered."""
+        """`staff_member`, remembered: read in a short session, registered (with `role`) in a write transaction."""
         if kept := self._kept(self._members, telegram_id):
             return kept[1]
         commits = self._commits
-        async with self.sessions.begin() as session:
-            staff = await staff_member(session, telegram_id, name, role)
+        async with self.sessions() as session:
+            staff = await staff_by_telegram_id(session, telegram_id)
+        if staff is None:
+            async with self.sessions.begin() as session:
+                staff = await staff_member(session, telegram_id, name, role)
         self._remember(self._members, telegram_id, staff, commits)
         return staff
