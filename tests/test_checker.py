@@ -410,3 +410,16 @@ def test_a_product_fact_about_eyes_is_not_a_retort() -> None:
 )
 def test_advice_and_reassurance_are_not_orders_or_pressure(text: str) -> None:
     assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "warned"),
+    [
+        ("亲，这点钱就别计较了", True),
+        ("亲，不会用就别乱用", True),
+        ("亲，几块钱也能包邮哦", False),
+        ("亲，这点钱还能再送您一个小礼物呢", False),
+    ],
+)
+def test_a_small_sum_is_sarcasm_only_when_it_scolds(text: str, warned: bool) -> None:
+    assert ("forbidden_phrase" in warning_rules(text)) is warned
