@@ -423,3 +423,11 @@ def test_advice_and_reassurance_are_not_orders_or_pressure(text: str) -> None:
 )
 def test_a_small_sum_is_sarcasm_only_when_it_scolds(text: str, warned: bool) -> None:
     assert ("forbidden_phrase" in warning_rules(text)) is warned
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("等著吧", "imperative"), ("退貨寫清楚原因", "imperative"), ("最後一件，趕緊", "pushy")],
+)
+def test_round_three_structures_in_traditional_characters(text: str, rule: str) -> None:
+    assert rule in warning_rules(text)
