@@ -20,9 +20,8 @@ from sqlalchemy.orm import joinedload
 from knowledge.checking import Checker, default_checker
 from knowledge.concessions import Concession, concession_for
 from knowledge.db import SerialWrites
-from knowledge.errors import FieldError, KnowledgeError, NotFoundError, PermissionDeniedError
+from knowledge.errors import FieldError, KnowledgeError, NotFoundError
 from knowledge.models import (
-    REVIEW_STATUSES,
     Buyer,
     BuyerEvent,
     Conversation,
@@ -364,16 +363,6 @@ class AssistService:
             suggestion.edited_text = text
             suggestion.checker_score = check.score
         return check
-
-    async def review_reply(self, message_id: int, status: str, reviewer: Staff) -> None:
-        """A supervisor's verdict on what the agent sent for a message (`approved` or `rejected`)."""
-        if not reviewer.can_approve:
-            raise PermissionDeniedError("needs_supervisor")
-        if status not in REVIEW_STATUSES:
-            raise FieldError("review_status", "unknown_status", value=status)
-        async with self.sessions.begin() as session:
-            suggestion = await self._suggestion(session, message_id)
-            suggestion.review_status = status
 
     async def correct_intent(self, message_id: int, intent: str) -> None:
         """Record that the analysis got the intent wrong ("not this intent": the right one is `intent`)."""

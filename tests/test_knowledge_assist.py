@@ -9,6 +9,7 @@ from bot.assist import AssistService, MessageRejected
 from knowledge.db import session_factory
 from knowledge.errors import NotFoundError, PermissionDeniedError
 from knowledge.models import BuyerEvent, Conversation, Message, Suggestion, utcnow
+from knowledge.review_queue import review_reply
 from knowledge.staff import staff_member
 from nlp.analysis import Analysis, Entity, Mood, Risk
 from nlp.findings import ReplyCheck
@@ -124,9 +125,9 @@ async def test_agent_actions_are_recorded_and_feed_the_usage_ranking(engine):
     async with session_factory(engine).begin() as session:
         agent = await staff_member(session, 1, "客服小李", "agent")
         boss = await staff_member(session, 2, "主管老王", "supervisor")
-    with pytest.raises(PermissionDeniedError):
-        await assist.review_reply(card.message_id, "approved", agent)
-    await assist.review_reply(card.message_id, "approved", boss)
+        with pytest.raises(PermissionDeniedError):
+            await review_reply(session, suggestion.id, agent, "approved")
+        await review_reply(session, suggestion.id, boss, "approved")
     async with session_factory(engine)() as session:
         suggestion = await session.scalar(select(Suggestion).where(Suggestion.message_id == card.message_id))
     assert suggestion.review_status == "approved"
