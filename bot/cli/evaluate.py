@@ -55,7 +55,7 @@ def print_checker_evaluation() -> None:
     from nlp.checker_eval import evaluate_checker, labelled_replies
     from nlp.texts import RULE_NAMES
 
-    for split in ("heldout", "tuning", "fresh", "fresh2", "fresh3"):
+    for split in ("heldout", "tuning", "fresh", "fresh2", "fresh3", "fresh4"):
         result = evaluate_checker(labelled_replies(split))
         say("checker_title", split=split, replies=result.replies, good=result.good_replies)
         say("checker_header")
