@@ -198,7 +198,7 @@ def test_rewrites_of_the_spec_examples() -> None:
     assert "亲" in check_reply("嗯").rewrite
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2", "fresh3"])
+@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4"])
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite
