@@ -14,6 +14,7 @@ import json
 import math
 import os
 import tempfile
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,32 +36,32 @@ class LinearTextModel:
     fingerprint: str
 
     def __post_init__(self) -> None:
-        # Fold idf and the calibration slope into one matrix once, so a message
-        # costs one gather-and-dot: logit_c = a_c * (w_c . x + b_c) + b'_c.
+        # Fold idf and the calibration slope into one matrix once, and append each
+        # feature's idf squared, so a message costs one gather: with tf-idf weights
+        # v_i = tf_i * idf_i, logit_c = a_c * (w_c . v / |v| + b_c) + b'_c.
         folded = self.coef * self.idf[:, None] * self.calibration_a[None, :]
-        object.__setattr__(self, "_folded", np.ascontiguousarray(folded))
+        rows = np.hstack([folded, (self.idf**2)[:, None]])
+        object.__setattr__(self, "_rows", np.ascontiguousarray(rows))
         object.__setattr__(self, "_offset", self.calibration_a * self.intercept + self.calibration_b)
-        object.__setattr__(self, "_idf_list", self.idf.tolist())
 
     def predict_proba(self, feats: list[str]) -> np.ndarray:
         """Calibrated probabilities of every class for one message's features."""
-        vocabulary = self.vocabulary
-        counts: dict[int, int] = {}
-        for feat in feats:
-            index = vocabulary.get(feat)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
-        logits = self._offset
-        if counts:
-            idf = self._idf_list
-            tf = [1.0 + math.log(c) if c > 1 else 1.0 for c in counts.values()]
-            norm = math.sqrt(sum((t * idf[i]) ** 2 for t, i in zip(tf, counts)))
-            logits = np.dot(tf, self._folded[list(counts)]) / norm + self._offset
+        found = [i for i in map(self.vocabulary.get, feats) if i is not None]
+        if not found:
+            logits = self._offset
+        elif len(set(found)) == len(found):  # every feature once: tf = 1
+            total = self._rows[found].sum(axis=0)
+            logits = total[:-1] / math.sqrt(total[-1]) + self._offset
+        else:
+            counts = Counter(found)
+            tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0
+            rows = self._rows[list(counts)]
+            logits = (tf @ rows[:, :-1]) / math.sqrt((tf * tf) @ rows[:, -1]) + self._offset
         proba = 1.0 / (1.0 + np.exp(logits))
-        total = float(proba.sum())
-        if total == 0.0:
+        total_proba = float(proba.sum())
+        if total_proba == 0.0:
             return np.full(len(self.classes), 1.0 / len(self.classes))
-        return proba / total
+        return proba / total_proba
 
     def save(self, path: Path) -> None:
         """Write the weights atomically (a concurrent reader never sees half a file)."""

@@ -36,7 +36,7 @@ def fit_estimator(examples: Sequence[Example], c: float = 1.0):
     from sklearn.svm import LinearSVC
 
     pipeline = make_pipeline(
-        TfidfVectorizer(analyzer=_identity, sublinear_tf=True),
+        TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2),
         CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
     )
     pipeline.fit([message_features(t) for t, _ in examples], [label for _, label in examples])
