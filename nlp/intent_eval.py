@@ -120,11 +120,11 @@ def evaluate_rows(model: LinearTextModel, rows: Sequence[Labelled]) -> Evaluatio
 
 def evaluate_held_out() -> tuple[int, Evaluation]:
     """Train on the corpus' training split and score the held-out split: (training size, figures)."""
-    from nlp.intent_training import load_corpus, split
+    from nlp.intent_training import MIN_DF, load_corpus, split
     from nlp.linear_training import export, fit_estimator
 
     train_set, held_out = split(load_corpus())
-    model = export(fit_estimator(train_set), "evaluation")
+    model = export(fit_estimator(train_set, min_df=MIN_DF), "evaluation")
     return len(train_set), evaluate_rows(model, [((intent,), text) for text, intent in held_out])
 
 

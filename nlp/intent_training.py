@@ -17,6 +17,9 @@ from nlp.linear_training import Example, export, fit_estimator
 from nlp.normalize import normalize
 
 HOLDOUT_SHARE = 0.2
+# Features seen in one message only are dropped: 57k -> 17k weights, with the same
+# held-out and independent-set figures (measured when this was chosen).
+MIN_DF = 2
 _CORPUS_DIR = "data/intent_corpus"
 
 
@@ -62,4 +65,4 @@ def split(examples: Sequence[Example]) -> tuple[list[Example], list[Example]]:
 def train(extra: Iterable[Example] = ()) -> LinearTextModel:
     """Train on the whole shipped corpus plus extra labelled messages (agents' corrections)."""
     examples = load_corpus() + list(extra)
-    return export(fit_estimator(examples), corpus_fingerprint())
+    return export(fit_estimator(examples, min_df=MIN_DF), corpus_fingerprint())

@@ -28,15 +28,18 @@ def _identity(feats: list[str]) -> list[str]:
     return feats
 
 
-def fit_estimator(examples: Sequence[Example], c: float = 1.0):
-    """TF-IDF + linear SVM with sigmoid-calibrated probabilities, fitted on (text, label) pairs."""
+def fit_estimator(examples: Sequence[Example], c: float = 1.0, min_df: int = 1):
+    """TF-IDF + linear SVM with sigmoid-calibrated probabilities, fitted on (text, label) pairs.
+
+    `min_df` drops features seen in fewer messages: fewer weights to look up per message.
+    """
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_pipeline
     from sklearn.svm import LinearSVC
 
     pipeline = make_pipeline(
-        TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=2),
+        TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df),
         CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
     )
     pipeline.fit([message_features(t) for t, _ in examples], [label for _, label in examples])

@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from nlp.intent_training import load_corpus, split
+from nlp.intent_training import MIN_DF, load_corpus, split
 from nlp.linear_model import LinearTextModel
 from nlp.linear_training import export, fit_estimator, message_features
 from nlp.model_store import ModelStore
@@ -17,7 +17,7 @@ from nlp.intents import INTENTS
 @pytest.fixture(scope="module")
 def pipeline_and_model():
     train_set, _ = split(load_corpus())
-    pipeline = fit_estimator(train_set)
+    pipeline = fit_estimator(train_set, min_df=MIN_DF)
     return pipeline, export(pipeline, "test")
 
 
