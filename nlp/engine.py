@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
+from operator import itemgetter
 
 from nlp.analysis import Analysis
 from nlp.entities import find_entities
@@ -22,8 +22,8 @@ def analyze(text: str) -> Analysis:
     tokens = words(normalized)
     feats = features(normalized, tokens)
     proba = model.predict_proba(feats)
-    order = np.argsort(-proba, kind="stable")
-    intents = tuple((model.classes[i], float(proba[i])) for i in order)
+    # Python's sort is stable in reverse too: ties keep the model's class order.
+    intents = tuple(sorted(zip(model.classes, proba.tolist()), key=itemgetter(1), reverse=True))
     intent, confidence = intents[0]
     return Analysis(
         text=text,

@@ -20,12 +20,14 @@ def fold_digits(text: str) -> str:
 
 def features(normalized: str, words: list[str]) -> list[str]:
     """Word and character n-gram features of a normalised message."""
-    feats = [f"w:{fold_digits(w)}" for w in words if w not in _SKIP]
-    chars = [c for c in fold_digits(normalized) if c not in _SKIP]
-    n = len(chars)
-    feats.extend(f"c:{c}" for c in chars)
-    feats.extend(f"c:{chars[i]}{chars[i + 1]}" for i in range(n - 1))
-    feats.extend(f"c:{chars[i]}{chars[i + 1]}{chars[i + 2]}" for i in range(n - 2))
+    if _DIGITS.search(normalized) is not None:  # most messages have no number to fold
+        normalized = fold_digits(normalized)
+        words = [fold_digits(w) for w in words]
+    feats = ["w:" + w for w in words if w not in _SKIP]
+    chars = "".join([c for c in normalized if c not in _SKIP])
+    feats += ["c:" + c for c in chars]
+    feats += ["c:" + chars[i : i + 2] for i in range(len(chars) - 1)]
+    feats += ["c:" + chars[i : i + 3] for i in range(len(chars) - 2)]
     if not feats:
         feats.append("empty")
     return feats

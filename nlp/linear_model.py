@@ -47,21 +47,23 @@ class LinearTextModel:
     def predict_proba(self, feats: list[str]) -> np.ndarray:
         """Calibrated probabilities of every class for one message's features."""
         found = [i for i in map(self.vocabulary.get, feats) if i is not None]
+        counts = Counter(found)
         if not found:
             logits = self._offset
-        elif len(set(found)) == len(found):  # every feature once: tf = 1
-            total = self._rows[found].sum(axis=0)
+        elif len(counts) == len(found):  # every feature once: tf = 1
+            total = self._rows.take(found, axis=0).sum(axis=0)
             logits = total[:-1] / math.sqrt(total[-1]) + self._offset
         else:
-            counts = Counter(found)
-            tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts))) + 1.0
-            rows = self._rows[list(counts)]
+            tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+            tf += 1.0
+            rows = self._rows.take(list(counts), axis=0)
             logits = (tf @ rows[:, :-1]) / math.sqrt((tf * tf) @ rows[:, -1]) + self._offset
         proba = 1.0 / (1.0 + np.exp(logits))
-        total_proba = float(proba.sum())
+        total_proba = proba.sum()
         if total_proba == 0.0:
             return np.full(len(self.classes), 1.0 / len(self.classes))
-        return proba / total_proba
+        proba /= total_proba
+        return proba
 
     def save(self, path: Path) -> None:
         """Write the weights atomically (a concurrent reader never sees half a file)."""
