@@ -46,7 +46,13 @@ class LinearTextModel:
 
     def predict_proba(self, feats: list[str]) -> np.ndarray:
         """Calibrated probabilities of every class for one message's features."""
-        found = [i for i in map(self.vocabulary.get, feats) if i is not None]
+        return self.proba_of_indices([i for i in map(self.vocabulary.get, feats) if i is not None])
+
+    def proba_of_indices(self, found: list[int]) -> np.ndarray:
+        """`predict_proba` of a message whose known features have these vocabulary indices.
+
+        A feature seen k times appears k times in `found`, in feature order.
+        """
         counts = Counter(found)
         if not found:
             logits = self._offset

@@ -35,6 +35,7 @@ from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
+import numpy as np
 
 from nlp.analysis import Mood
 from nlp.features import features
@@ -249,15 +250,18 @@ def mood_of(normalized: str, words: list[str], feats: list[str] | None = None) -
     `feats` are the message's `nlp.features.features`, when the caller already has them
     (the engine computes them for the intent classifier); otherwise they are computed here.
     """
-    raw = mood_score(normalized)
-    beyond = math.copysign(max(abs(raw) - LEXICON_DEAD_ZONE, 0.0), raw)
-    lexicon = beyond / (abs(beyond) + SCORE_SCALE)
     model = mood_store.get()
     if feats is None:
         feats = features(normalized[:MAX_ANALYSED_CHARS], words)
-    proba = model.predict_proba(feats)
-    classes = model.classes
-    polarity = float(proba[classes.index("positive")] - proba[classes.index("negative")])
+    return blended_mood(normalized, model.classes, model.predict_proba(feats))
+
+
+def blended_mood(normalized: str, classes: tuple[str, ...], model_proba: np.ndarray) -> Mood:
+    """The lexicon's score of a normalised message blended with the mood model's probabilities."""
+    raw = mood_score(normalized)
+    beyond = math.copysign(max(abs(raw) - LEXICON_DEAD_ZONE, 0.0), raw)
+    lexicon = beyond / (abs(beyond) + SCORE_SCALE)
+    polarity = float(model_proba[classes.index("positive")] - model_proba[classes.index("negative")])
     score = MODEL_WEIGHT * polarity + (1 - MODEL_WEIGHT) * lexicon
     if score <= -NEUTRAL_BAND:
         label = "negative"
