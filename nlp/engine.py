@@ -15,7 +15,6 @@ from nlp.normalize import MAX_ANALYSED_CHARS, normalize
 from nlp.risk import risk_of
 from nlp.tokenize import words
 
-
 JointIndex = dict[str, tuple[int, int]]
 
 _joint: tuple[LinearTextModel, LinearTextModel, JointIndex] | None = None

@@ -22,6 +22,9 @@ _FILLER = r"[\s:：#是为]{0,4}"
 # The cue is a cheap regex that must match somewhere for the pattern to be tried;
 # it keeps a typical message to a few regex scans.
 _DIGITS = re.compile(r"\d")
+# Every entity below needs a digit, a Latin letter, a money sign or unit, or 均码/均号:
+# a message with none of them (most messages) has no entity.
+_ANY_ENTITY_CUE = re.compile(r"[\dA-Za-z元块¥￥]|均[码号]")
 _CARRIERS = "顺丰|中通|圆通|申通|韵达|极兔|百世|邮政|德邦|ems"
 _COURIER_CUE = re.compile("快递|运单|物流|" + _CARRIERS, re.IGNORECASE)
 _ANYWHERE = re.compile("")
@@ -117,6 +120,8 @@ def _candidates(folded: str) -> Iterator[tuple[str, int, int]]:
 def find_entities(text: str) -> tuple[Entity, ...]:
     """Order ids, phones, tracking numbers, money and sizes in `text`, non-overlapping, by start."""
     folded = fold_width(text[:MAX_ANALYSED_CHARS])
+    if _ANY_ENTITY_CUE.search(folded) is None:
+        return ()
     taken: list[tuple[str, int, int]] = []
     for kind, start, end in _candidates(folded):
         if start < end and all(end <= s or start >= e for _, s, e in taken):

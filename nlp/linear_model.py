@@ -21,7 +21,6 @@ from pathlib import Path
 import numpy as np
 
 
-
 @dataclass(frozen=True)
 class LinearTextModel:
     """Linear one-vs-rest scores with per-class sigmoid calibration."""

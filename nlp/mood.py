@@ -221,8 +221,11 @@ def _read_clause(body: str, tally: _Tally, question: bool) -> float:
 
 def mood_score(normalized: str) -> float:
     """Raw sentiment sum of a normalised message: below zero is displeasure."""
+    analysed = normalized[:MAX_ANALYSED_CHARS]
+    if next(automaton().iter(analysed), None) is None:  # no term anywhere: no clause can score
+        return 0.0
     tally = _Tally()
-    for clause in _CLAUSE.finditer(normalized[:MAX_ANALYSED_CHARS]):
+    for clause in _CLAUSE.finditer(analysed):
         text = clause.group()
         body = text.rstrip(_CLAUSE_END)
         tail = text[len(body) :]

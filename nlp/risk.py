@@ -18,6 +18,7 @@ from nlp.normalize import MAX_ANALYSED_CHARS
 HIGH_RISK_SIGNALS = frozenset({"threat_bad_review", "threat_complaint", "refund_without_return"})
 
 _NEVER = re.compile(r"(?!)")
+NO_RISK = Risk("none", ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,12 +68,20 @@ def rules() -> tuple[SignalRule, ...]:
     return parse_rules(raw)
 
 
+@lru_cache(maxsize=1)
+def any_trigger() -> re.Pattern[str]:
+    """Every signal's trigger in one regex: most messages match none and cost one scan."""
+    return re.compile("|".join(f"(?:{rule.trigger.pattern})" for rule in rules()))
+
+
 def risk_of(normalized: str, words: list[str]) -> Risk:
     """Risk signals in a normalised message and the resulting level.
 
     `words` is accepted for a uniform signature with `mood_of`; matching works on the text.
     """
     text = normalized[:MAX_ANALYSED_CHARS]
+    if any_trigger().search(text) is None:
+        return NO_RISK
     signals = tuple(rule.signal for rule in rules() if rule.fires(text))
     if any(signal in HIGH_RISK_SIGNALS for signal in signals):
         level = "high"
