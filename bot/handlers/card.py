@@ -11,6 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot import texts
 from bot.assist import AssistService
+from bot.filters import OnLoop
 from bot.handlers.forwarded import ForwardedBatches, origin_name
 from bot.handlers.memory import CardMemory, current_buyer, recall_card, remember_card
 from bot.handlers.sending import answer_in_parts
@@ -50,7 +51,7 @@ async def answer_card(message: Message, paste: Paste, agent: Staff, state: FSMCo
     await remember_card(state, memory)
 
 
-@router.message(F.forward_origin)
+@router.message(OnLoop(F.forward_origin))
 async def forwarded_message(
     message: Message,
     state: FSMContext,
@@ -78,7 +79,7 @@ async def forwarded_message(
         inflight.spawn(batches.answer_when_complete(message.from_user.id, answer_batch, message))
 
 
-@router.message(F.text, ~F.text.startswith("/"))
+@router.message(OnLoop(F.text & ~F.text.startswith("/")))
 async def buyer_message(
     message: Message, state: FSMContext, role: str, staff: StaffDirectory, assist: AssistService
 ) -> None:

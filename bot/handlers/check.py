@@ -9,6 +9,7 @@ from aiogram.types import Message
 
 from bot import texts
 from bot.assist import AssistService
+from bot.filters import OnLoop
 from bot.handlers.memory import CardMemory, card_replied_to, last_card
 from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
@@ -42,6 +43,6 @@ async def _replied_card(message: Message, state: FSMContext) -> dict[str, CardMe
     return {"card": card} if card is not None else False
 
 
-@router.message(F.text, F.reply_to_message, _replied_card)
+@router.message(OnLoop(F.text & F.reply_to_message), _replied_card)
 async def draft_reply(message: Message, card: CardMemory, assist: AssistService) -> None:
     await check_and_store(message, message.text or "", card, assist)

@@ -6,6 +6,7 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 
 from bot import texts
+from bot.filters import OnLoop
 from bot.middlewares.access import HasRole
 
 router = Router(name="content")
@@ -19,12 +20,12 @@ async def edited(message: Message) -> None:
     await message.answer(texts.EDITED)
 
 
-@router.message(F.text.startswith("/"))
+@router.message(OnLoop(F.text.startswith("/")))
 async def unknown_command(message: Message) -> None:
     await message.answer(texts.UNKNOWN_COMMAND)
 
 
-@router.message(~F.text)
+@router.message(OnLoop(~F.text))
 async def not_text(message: Message) -> None:
     await message.answer(texts.NON_TEXT)
 

@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.assist import AssistService
+from bot.filters import OnLoop
 from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
 from bot.middlewares.database import SerialWrites
@@ -114,7 +115,7 @@ async def pick_intent(query: CallbackQuery, callback_data: KbIntent, state: FSMC
     await query.answer()
 
 
-@router.message(StateFilter(TemplateFlow.title), F.text, ~F.text.startswith("/"))
+@router.message(StateFilter(TemplateFlow.title), OnLoop(F.text & ~F.text.startswith("/")))
 async def got_title(
     message: Message, state: FSMContext, sessions: SerialWrites, role: str, assist: AssistService
 ) -> None:
@@ -126,7 +127,7 @@ async def got_title(
     await message.answer(texts.KB_ASK_TEXT)
 
 
-@router.message(StateFilter(TemplateFlow.text), F.text, ~F.text.startswith("/"))
+@router.message(StateFilter(TemplateFlow.text), OnLoop(F.text & ~F.text.startswith("/")))
 async def got_text(
     message: Message, state: FSMContext, sessions: SerialWrites, role: str, assist: AssistService
 ) -> None:
@@ -210,7 +211,7 @@ def _template_id(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-@router.message(Command("kb"), F.text)
+@router.message(Command("kb"), OnLoop(F.text))
 async def kb_command(
     message: Message,
     command: CommandObject,
@@ -346,7 +347,7 @@ async def _export(message: Message, session: AsyncSession, args: list[str]) -> N
     )
 
 
-@router.message(F.document, F.caption.startswith("/kb"))
+@router.message(OnLoop(F.document & F.caption.startswith("/kb")))
 async def kb_import(message: Message, sessions: SerialWrites, role: str, bot: Bot, assist: AssistService) -> None:
     if not await HasRole("supervisor")(message, role):
         await message.answer(texts.NEEDS_SUPERVISOR)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.assist import AssistService
+from bot.filters import OnLoop
 from bot.handlers.kb_edit import start_add
 from bot.handlers.sending import answer_in_parts
 from bot.keyboards.supervision import QueueAction, queue_keyboard
@@ -169,7 +170,7 @@ async def cancel_reject(message: Message, state: FSMContext) -> None:
     await message.answer(texts.CANCELLED)
 
 
-@router.message(StateFilter(RejectReason.reason), F.text)
+@router.message(StateFilter(RejectReason.reason), OnLoop(F.text))
 async def reject_with_reason(message: Message, state: FSMContext, sessions: SerialWrites, role: str, bot: Bot) -> None:
     if not await HasRole("supervisor")(message, role):  # demoted while typing
         await state.set_state(None)

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.config import Settings
+from bot.filters import OnLoop
 from bot.handlers.sending import answer_in_parts
 from bot.keyboards.supervision import SettleReview, settle_keyboard
 from bot.middlewares.access import HasRole
@@ -107,7 +108,7 @@ async def _add_one(message: Message, args: str, sessions: SerialWrites, bot: Bot
     )
 
 
-@router.message(Command("reviews"), F.text)
+@router.message(Command("reviews"), OnLoop(F.text))
 async def reviews_command(
     message: Message,
     command: CommandObject,
@@ -129,7 +130,7 @@ async def reviews_command(
         await message.answer(texts.REVIEWS_USAGE)
 
 
-@router.message(F.document, F.caption.startswith("/reviews"))
+@router.message(OnLoop(F.document & F.caption.startswith("/reviews")))
 async def reviews_file(message: Message, sessions: SerialWrites, role: str, bot: Bot, settings: Settings) -> None:
     if not await HasRole("supervisor")(message, role):
         await message.answer(texts.NEEDS_SUPERVISOR)

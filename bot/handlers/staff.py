@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
 from bot.config import Settings
+from bot.filters import OnLoop
 from bot.handlers.common import commands_for
 from bot.handlers.sending import answer_in_parts
 from bot.middlewares.access import HasRole
@@ -48,7 +49,7 @@ async def _list(message: Message, session: AsyncSession) -> None:
     await answer_in_parts(message, "\n".join(lines))
 
 
-@router.message(Command("staff"), F.text)
+@router.message(Command("staff"), OnLoop(F.text))
 async def staff_command(
     message: Message,
     command: CommandObject,

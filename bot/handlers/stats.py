@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import texts
 from bot.charts import stats_chart
 from bot.config import Settings
+from bot.filters import OnLoop
 from bot.middlewares.access import HasRole
 from knowledge.models import utcnow
 from knowledge.reports import PERIODS, Usage, agent_scores, daily_review_rates, intent_mix, period_start, usage
@@ -57,7 +58,7 @@ def render_stats(period: str, intents: dict[str, int], used: Usage, scores, buye
     return "\n".join(lines)
 
 
-@router.message(Command("stats"), F.text)
+@router.message(Command("stats"), OnLoop(F.text))
 async def stats(message: Message, command: CommandObject, session: AsyncSession, role: str, settings: Settings) -> None:
     if not await HasRole("supervisor")(message, role):
         await message.answer(texts.NEEDS_SUPERVISOR)
