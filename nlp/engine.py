@@ -2,37 +2,63 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from operator import itemgetter
+
+import numpy as np
 
 from nlp.analysis import Analysis
 from nlp.entities import find_entities
 from nlp.features import features
 from nlp.intents import NEEDS_HUMAN_BELOW
-from nlp.linear_model import LinearTextModel
+from nlp.linear_model import LinearTextModel, weighted_sums
 from nlp.model_store import intent_store, mood_store
 from nlp.mood import blended_mood
 from nlp.normalize import MAX_ANALYSED_CHARS, normalize
 from nlp.risk import risk_of
 from nlp.tokenize import words
 
-JointIndex = dict[str, tuple[int, int]]
 
-_joint: tuple[LinearTextModel, LinearTextModel, JointIndex] | None = None
+@dataclass(frozen=True)
+class JointRows:
+    """Both served models side by side: one lookup and one gather serve the two of them.
 
-
-def joint_index(intent_model: LinearTextModel, mood_model: LinearTextModel) -> JointIndex:
-    """Feature -> (intent index, mood index), -1 where a model lacks it: one lookup serves both.
-
-    Built once per pair of served models; a retrained model gets a fresh index.
+    Row r of `rows` is feature r's intent row followed by its mood row (zeros where a
+    model lacks the feature); `split` is where the mood columns start.
     """
+
+    intent_model: LinearTextModel
+    mood_model: LinearTextModel
+    index: dict[str, int]
+    rows: np.ndarray
+    split: int
+
+    @classmethod
+    def of(cls, intent_model: LinearTextModel, mood_model: LinearTextModel) -> JointRows:
+        intent_vocabulary, mood_vocabulary = intent_model.vocabulary, mood_model.vocabulary
+        names = list(intent_vocabulary) + [f for f in mood_vocabulary if f not in intent_vocabulary]
+        index = {name: r for r, name in enumerate(names)}
+        split = intent_model.rows.shape[1]
+        rows = np.zeros((len(names), split + mood_model.rows.shape[1]))
+        for vocabulary, model, columns in (
+            (intent_vocabulary, intent_model, slice(None, split)),
+            (mood_vocabulary, mood_model, slice(split, None)),
+        ):
+            targets = [index[name] for name in vocabulary]
+            rows[targets, columns] = model.rows[list(vocabulary.values())]
+        return cls(intent_model, mood_model, index, rows, split)
+
+
+_joint: JointRows | None = None
+
+
+def joint_rows(intent_model: LinearTextModel, mood_model: LinearTextModel) -> JointRows:
+    """The joint rows of the served models, built once per pair (a retrained model gets new ones)."""
     global _joint
-    cached = _joint
-    if cached is None or cached[0] is not intent_model or cached[1] is not mood_model:
-        index = {feature: (i, -1) for feature, i in intent_model.vocabulary.items()}
-        for feature, j in mood_model.vocabulary.items():
-            index[feature] = (index.get(feature, (-1, -1))[0], j)
-        cached = _joint = (intent_model, mood_model, index)
-    return cached[2]
+    joint = _joint
+    if joint is None or joint.intent_model is not intent_model or joint.mood_model is not mood_model:
+        joint = _joint = JointRows.of(intent_model, mood_model)
+    return joint
 
 
 def analyze(text: str) -> Analysis:
@@ -40,10 +66,11 @@ def analyze(text: str) -> Analysis:
     model, mood_model = intent_store.get(), mood_store.get()
     normalized = normalize(text)
     tokens = words(normalized)
-    index = joint_index(model, mood_model)
-    known = [pair for pair in map(index.get, features(normalized, tokens)) if pair is not None]
-    proba = model.proba_of_indices([i for i, _ in known if i >= 0])
-    mood_proba = mood_model.proba_of_indices([j for _, j in known if j >= 0])
+    joint = joint_rows(model, mood_model)
+    found = [r for r in map(joint.index.get, features(normalized, tokens)) if r is not None]
+    weighted, squared = weighted_sums(joint.rows, found)
+    proba = model.proba_of_sums(weighted[: joint.split], squared[: joint.split])
+    mood_proba = mood_model.proba_of_sums(weighted[joint.split :], squared[joint.split :])
     # Python's sort is stable in reverse too: ties keep the model's class order.
     intents = tuple(sorted(zip(model.classes, proba.tolist()), key=itemgetter(1), reverse=True))
     intent, confidence = intents[0]

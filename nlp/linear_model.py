@@ -43,26 +43,22 @@ class LinearTextModel:
         object.__setattr__(self, "_rows", np.ascontiguousarray(rows))
         object.__setattr__(self, "_offset", self.calibration_a * self.intercept + self.calibration_b)
 
+    @property
+    def rows(self) -> np.ndarray:
+        """Per feature: its folded weight for every class, then its idf squared."""
+        return self._rows
+
     def predict_proba(self, feats: list[str]) -> np.ndarray:
         """Calibrated probabilities of every class for one message's features."""
-        return self.proba_of_indices([i for i in map(self.vocabulary.get, feats) if i is not None])
+        found = [i for i in map(self.vocabulary.get, feats) if i is not None]
+        return self.proba_of_sums(*weighted_sums(self._rows, found))
 
-    def proba_of_indices(self, found: list[int]) -> np.ndarray:
-        """`predict_proba` of a message whose known features have these vocabulary indices.
-
-        A feature seen k times appears k times in `found`, in feature order.
-        """
-        counts = Counter(found)
-        if not found:
+    def proba_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
+        """Probabilities from the `weighted_sums` of a message's rows of this model's `rows`."""
+        if squared[-1] == 0.0:  # no known feature (every idf is positive)
             logits = self._offset
-        elif len(counts) == len(found):  # every feature once: tf = 1
-            total = self._rows.take(found, axis=0).sum(axis=0)
-            logits = total[:-1] / math.sqrt(total[-1]) + self._offset
         else:
-            tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-            tf += 1.0
-            rows = self._rows.take(list(counts), axis=0)
-            logits = (tf @ rows[:, :-1]) / math.sqrt((tf * tf) @ rows[:, -1]) + self._offset
+            logits = weighted[:-1] / math.sqrt(squared[-1]) + self._offset
         proba = 1.0 / (1.0 + np.exp(logits))
         total_proba = proba.sum()
         if total_proba == 0.0:
@@ -104,3 +100,22 @@ class LinearTextModel:
                 calibration_b=data["calibration_b"],
                 fingerprint=meta["fingerprint"],
             )
+
+
+def weighted_sums(rows: np.ndarray, found: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Sums of the rows of a message's features weighted by tf and by tf squared (sublinear tf).
+
+    `found` holds a row index per known feature occurrence, in feature order (a feature
+    seen k times appears k times, tf = 1 + ln k).
+    """
+    if not found:
+        empty = np.zeros(rows.shape[1])
+        return empty, empty
+    counts = Counter(found)
+    if len(counts) == len(found):  # every feature once: tf = 1
+        total = rows.take(found, axis=0).sum(axis=0)
+        return total, total
+    tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+    tf += 1.0
+    picked = rows.take(list(counts), axis=0)
+    return tf @ picked, (tf * tf) @ picked
