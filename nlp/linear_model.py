@@ -111,10 +111,10 @@ def weighted_sums(rows: np.ndarray, found: list[int]) -> tuple[np.ndarray, np.nd
     if not found:
         empty = np.zeros(rows.shape[1])
         return empty, empty
-    counts = Counter(found)
-    if len(counts) == len(found):  # every feature once: tf = 1
+    if len(set(found)) == len(found):  # every feature once: tf = 1
         total = rows.take(found, axis=0).sum(axis=0)
         return total, total
+    counts = Counter(found)
     tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
     tf += 1.0
     picked = rows.take(list(counts), axis=0)
