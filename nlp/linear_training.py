@@ -40,7 +40,7 @@ def fit_estimator(examples: Sequence[Example], c: float = 1.0, min_df: int = 1):
 
     pipeline = make_pipeline(
         TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df),
-        CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced"), method="sigmoid", cv=5, ensemble=False),
+        CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced", random_state=0), method="sigmoid", cv=5, ensemble=False),
     )
     pipeline.fit([message_features(t) for t, _ in examples], [label for _, label in examples])
     return pipeline
