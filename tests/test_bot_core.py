@@ -19,13 +19,6 @@ STRANGER = 9001
 
 
 @pytest.fixture(scope="module")
-def telegram():
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def bot(telegram, tmp_path_factory):
     process = BotProcess(
         telegram,

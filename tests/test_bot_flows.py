@@ -18,13 +18,6 @@ SUPERVISOR = 6001
 
 
 @pytest.fixture(scope="module")
-def telegram():
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("flows")
 

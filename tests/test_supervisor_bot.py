@@ -23,13 +23,6 @@ AGENTS = list(range(8201, 8240))
 
 
 @pytest.fixture(scope="module")
-def telegram():
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("supervisor")
 
