@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from knowledge.migrations import HEAD
+from knowledge.sqlite_inline import inline_creator
 
 MIGRATIONS = "knowledge:migrations"
 
@@ -54,14 +55,15 @@ def _configure_sqlite(dbapi_connection, _record) -> None:
 
 
 def create_engine(url: str | None = None, **options) -> AsyncEngine:
-    """An async engine for `database_url(url)`; a SQLite file's folder is created."""
+    """An async engine for `database_url(url)`; SQLite (its folder created) runs on the event loop: `sqlite_inline`."""
     url = database_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_async_engine(url, **options)
-    if parsed.get_backend_name() == "sqlite":
-        event.listen(engine.sync_engine, "connect", _configure_sqlite)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(url, **options)
+    engine = create_async_engine(url, async_creator=inline_creator(parsed), **options)
+    event.listen(engine.sync_engine, "connect", _configure_sqlite)
     return engine
 
 
