@@ -11,11 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlalchemy.orm import joinedload
 
 from knowledge.checking import Checker, default_checker
 from knowledge.concessions import Concession, concession_for
@@ -29,7 +27,6 @@ from knowledge.models import (
     ShopFacts,
     Staff,
     Suggestion,
-    utcnow,
 )
 from knowledge.privacy import mask_pii
 from knowledge.shop import fact_values
@@ -39,13 +36,11 @@ from knowledge.tiers import (
     TierDecision,
     apply_tier_rules,
     buyer_by_nickname,
-    decide_tier,
-    new_buyer,
-    new_event,
     override_tier,
     record_event,
     tier_by_rule,
 )
+from knowledge.turns import record_turn
 from nlp.analysis import Analysis
 from nlp.findings import ReplyCheck
 from nlp.intents import INTENTS
@@ -53,9 +48,9 @@ from nlp.messages import message_problem, problem_message
 
 log = logging.getLogger(__name__)
 
-CONVERSATION_IDLE = timedelta(hours=6)  # a buyer's next message after this starts a new conversation
 SUGGESTIONS_SHOWN = 3
 SUPERVISED_TIERS = ("orange", "black")
+RECORD_SHOWN = insert(Suggestion)  # built once, executed with each card's values
 
 Analyzer = Callable[[str], Analysis]
 
@@ -161,8 +156,8 @@ class AssistService:
     ) -> Card:
         """Analyse a pasted buyer message and build its card with `k` replies, recording everything on the way.
 
-        One transaction; the buyer comes with their events, so the tier rules run without reading
-        them again, and the shop facts come with the templates' change stamp.
+        One transaction: the turn is recorded (`knowledge.turns`), replies are ranked for the buyer's
+        tier and the conversation's concession step, and what the card shows is recorded too.
         """
         problem = message_problem(text)
         if problem:
@@ -178,29 +173,21 @@ class AssistService:
                 mask_pii(text),
             )
         async with self.sessions.begin() as session:
-            buyer, conversation, ongoing = await self._buyer_and_conversation(session, nickname, agent)
-            message = Message(
-                conversation_id=conversation.id,
-                text=text,
-                intent=analysis.intent,
-                confidence=analysis.confidence,
-                mood=analysis.mood.label,
-                risk_level=analysis.risk.level,
-            )
-            session.add(message)
-            decision = self._note_events(session, buyer, conversation, ongoing, analysis, agent, text)
-            await session.flush()
-            tier = decision.tier if decision else "blue"
+            connection = await session.connection()
+            turn = await record_turn(connection, text, analysis, nickname, agent.id if agent else None)
+            tier = turn.decision.tier if turn.decision else "blue"
             facts = await self._suggester.refresh(session)
-            concession = await self._concession(session, conversation.id, message.id, analysis, tier, facts)
+            concession = await self._concession(session, turn.conversation_id, turn.message_id, analysis, tier, facts)
             ranked = await self._rank(session, analysis, tier, nickname, facts, concession, k + 1)
             suggestions, more = ranked[:k], len(ranked) > k
-            session.add(Suggestion(message_id=message.id, shown_template_ids=[s.template_id for s in suggestions]))
+            shown = [s.template_id for s in suggestions]
+            await connection.execute(RECORD_SHOWN, {"message_id": turn.message_id, "shown_template_ids": shown})
+        decision = turn.decision
         return Card(
-            message_id=message.id,
-            conversation_id=conversation.id,
+            message_id=turn.message_id,
+            conversation_id=turn.conversation_id,
             analysis=analysis,
-            buyer=_view(buyer, decision) if buyer and decision else None,
+            buyer=BuyerView(nickname, decision.tier, decision.source, decision.rule_tier) if decision else None,
             suggestions=tuple(suggestions),
             concession=concession,
             escalate=tier in SUPERVISED_TIERS or analysis.risk.level == "high",
@@ -249,70 +236,6 @@ class AssistService:
     ) -> list[FilledSuggestion]:
         values = {**fact_values(facts), "buyer": nickname or ""}
         return await self._suggester.suggest(session, analysis, tier, values, concession, k)
-
-    async def _buyer_and_conversation(
-        self, session: AsyncSession, nickname: str | None, agent: Staff | None
-    ) -> tuple[Buyer | None, Conversation, bool]:
-        """The buyer (with their events; new if unknown) and their conversation still going on, in one query.
-
-        A new conversation is started when there is none; the flag is True when it was already going on.
-        """
-        now = utcnow()
-        buyer = conversation = None
-        if nickname:
-            going_on = and_(Conversation.buyer_id == Buyer.id, Conversation.last_message_at > now - CONVERSATION_IDLE)
-            rows = (
-                await session.execute(
-                    select(Buyer, Conversation)
-                    .outerjoin(Conversation, going_on)
-                    .where(Buyer.nickname == nickname)
-                    .options(joinedload(Buyer.events))
-                )
-            ).unique()
-            for found, candidate in rows:
-                buyer = found
-                if candidate is not None and (
-                    conversation is None or candidate.last_message_at > conversation.last_message_at
-                ):
-                    conversation = candidate
-            if buyer is None:
-                buyer = new_buyer(nickname)
-                session.add(buyer)
-                await session.flush()  # its id, for the conversation
-        if conversation is not None:
-            conversation.last_message_at = now
-            return buyer, conversation, True
-        conversation = Conversation(
-            buyer_id=buyer.id if buyer else None, agent_id=agent.id if agent else None, last_message_at=now
-        )
-        session.add(conversation)
-        await session.flush()  # its id, for the message
-        return buyer, conversation, False
-
-    def _note_events(
-        self,
-        session: AsyncSession,
-        buyer: Buyer | None,
-        conversation: Conversation,
-        ongoing: bool,
-        analysis: Analysis,
-        agent: Staff | None,
-        text: str,
-    ) -> TierDecision | None:
-        """Note bargaining and tricky events (at most one of each per conversation), then apply the rules.
-
-        The buyer's events are loaded with the buyer; new ones are added to the session and flushed
-        with the message.
-        """
-        if buyer is None:
-            return None
-        kinds = [event.kind for event in buyer.events]
-        noted = {e.kind for e in buyer.events if e.created_at >= conversation.started_at} if ongoing else set()
-        for kind, happened in (("bargained", analysis.intent == "bargain"), ("tricky", analysis.risk.level == "high")):
-            if happened and kind not in noted:
-                session.add(new_event(buyer, kind, agent, text))
-                kinds.append(kind)
-        return decide_tier(buyer, kinds)
 
     async def _concession(
         self,

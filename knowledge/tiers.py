@@ -88,14 +88,22 @@ async def _event_kinds(session: AsyncSession, buyer: Buyer) -> list[str]:
     return list(await session.scalars(select(BuyerEvent.kind).where(BuyerEvent.buyer_id == buyer.id)))
 
 
+def tier_decision(tier: str, tier_source: str, event_kinds: Iterable[str]) -> TierDecision:
+    """The tier a buyer with this tier, source and these events (all of them) has after the rules run.
+
+    A manual override holds (and is reported); otherwise the rules' tier is the tier.
+    """
+    rule_tier = tier_by_rule(event_kinds)
+    if tier_source == "manual":
+        return TierDecision(tier, rule_tier, "manual", changed=False)
+    return TierDecision(rule_tier, rule_tier, "rule", changed=tier != rule_tier)
+
+
 def decide_tier(buyer: Buyer, event_kinds: Iterable[str]) -> TierDecision:
     """Set the tier the rules give for these events (all the buyer's), unless a manual override holds."""
-    rule_tier = tier_by_rule(event_kinds)
-    if buyer.tier_source == "manual":
-        return TierDecision(buyer.tier, rule_tier, "manual", changed=False)
-    changed = buyer.tier != rule_tier
-    buyer.tier = rule_tier
-    return TierDecision(rule_tier, rule_tier, "rule", changed)
+    decision = tier_decision(buyer.tier, buyer.tier_source, event_kinds)
+    buyer.tier = decision.tier
+    return decision
 
 
 async def apply_tier_rules(session: AsyncSession, buyer: Buyer) -> TierDecision:
