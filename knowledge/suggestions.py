@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from knowledge.changes import CommittedChanges
 from knowledge.concessions import Concession
 from knowledge.models import Message, ShopFacts, Suggestion, Template
 from knowledge.placeholders import fill
@@ -17,6 +18,8 @@ from nlp.analysis import Analysis
 
 ENTITY_PLACEHOLDERS = {"order_id": "order_id", "tracking_no": "tracking_no", "money": "price"}
 USAGE_SECONDS = 30.0  # how long usage counts recorded by other processes may take to count
+KNOWLEDGE_SECONDS = 2.0  # how long template and shop-fact changes made by other processes may take to show
+KNOWLEDGE_CHANGES = CommittedChanges(Template, ShopFacts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +61,17 @@ async def usage_counts(session: AsyncSession, intent: str) -> dict[int, int]:
 class Suggester:
     """Keeps a ranker fitted on the live templates (refitted only when they change) and usage counts for a while.
 
-    `refresh` asks the database one question per card: has any live template changed, and what are
-    the shop facts. Usage counts are a soft signal: they are kept `USAGE_SECONDS` per intent, and
-    dropped at once by `forget_usage` when this process records a use or a correction.
+    `refresh` asks the database whether any live template changed, and for the shop facts, when
+    this process has committed a change to templates or facts since it last asked, and otherwise
+    at most every `KNOWLEDGE_SECONDS` (changes made by other processes). Usage counts are a soft
+    signal: they are kept `USAGE_SECONDS` per intent, and dropped at once by `forget_usage` when
+    this process records a use or a correction.
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._stamp: tuple | None = None
+        self._facts: ShopFacts | None = None
+        self._checked: tuple[int, float] | None = None  # (KNOWLEDGE_CHANGES.commits, when to ask again)
         self._ranker = TemplateRanker().fit([])
         self._templates: dict[int, Candidate] = {}
         self._usage: dict[str, tuple[float, dict[int, int]]] = {}
@@ -72,6 +79,9 @@ class Suggester:
 
     async def refresh(self, session: AsyncSession) -> ShopFacts | None:
         """Refit the ranker if the live templates changed; the shop facts (None before defaults are loaded)."""
+        commits, now = KNOWLEDGE_CHANGES.commits, self._clock()
+        if self._checked is not None and self._checked[0] == commits and now < self._checked[1]:
+            return self._facts
         live = select(
             func.count().label("count"),
             func.max(Template.id).label("last_id"),
@@ -91,6 +101,7 @@ class Suggester:
             self._ranker = TemplateRanker().fit(candidates)
             self._templates = {c.template_id: c for c in candidates}
             self._stamp = tuple(stamp_values)
+        self._facts, self._checked = facts, (commits, now + KNOWLEDGE_SECONDS)
         return facts
 
     async def usage(self, session: AsyncSession, intent: str) -> dict[int, int]:

@@ -6,7 +6,7 @@ import io
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from test_knowledge_assist import fake_analyze
 
 from bot.assist import AssistService
@@ -107,6 +107,26 @@ async def test_staff_roles_are_remembered_but_a_committed_staff_change_is_seen_a
     assert await staff.role(42) == "supervisor"
     now[0] = 6.0
     assert await staff.role(42) is None
+
+
+async def test_one_read_of_the_staff_table_serves_many_people_and_strangers(engine):
+    sessions = session_factory(engine)
+    async with sessions.begin() as session:
+        for telegram_id in (1, 2, 3):
+            await staff_member(session, telegram_id, f"客服{telegram_id}")
+    staff = StaffDirectory(sessions, seconds=5, clock=lambda: 0.0)
+    statements: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        roles = await asyncio.gather(*(staff.role(telegram_id) for telegram_id in (1, 2, 3, 404, 405, 1)))
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+    assert roles == ["agent", "agent", "agent", None, None, "agent"]
+    assert len([s for s in statements if "FROM staff" in s]) == 1
 
 
 async def test_staff_members_are_registered_once_and_remembered(engine):
