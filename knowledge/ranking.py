@@ -42,13 +42,21 @@ def tokens(text: str) -> list[str]:
 
 
 class TfidfIndex:
-    """TF-IDF vectors (sublinear tf, smoothed idf, L2-normalised) for a fixed set of documents."""
+    """TF-IDF vectors (sublinear tf, smoothed idf, L2-normalised) for a fixed set of documents.
+
+    Kept as an inverted index (word → documents and weights), so a query costs its own words'
+    postings, not a pass over every document.
+    """
 
     def fit(self, documents: Sequence[Sequence[str]]) -> TfidfIndex:
         df = Counter(word for doc in documents for word in set(doc))
         n = len(documents)
         self.idf = {word: math.log((1 + n) / (1 + count)) + 1 for word, count in df.items()}
-        self.vectors = [self.transform(doc) for doc in documents]
+        self.size = n
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for index, doc in enumerate(documents):
+            for word, weight in self.transform(doc).items():
+                self.postings.setdefault(word, []).append((index, weight))
         return self
 
     def transform(self, document: Sequence[str]) -> dict[str, float]:
@@ -58,8 +66,12 @@ class TfidfIndex:
         return {w: v / norm for w, v in vector.items()} if norm else {}
 
     def similarities(self, document: Sequence[str]) -> list[float]:
-        query = self.transform(document)
-        return [sum(weight * vector.get(w, 0.0) for w, weight in query.items()) for vector in self.vectors]
+        """The cosine of the document with each indexed document, in index order."""
+        scores = [0.0] * self.size
+        for word, weight in self.transform(document).items():
+            for index, indexed_weight in self.postings[word]:
+                scores[index] += weight * indexed_weight
+        return scores
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +98,7 @@ class TemplateRanker:
 
     def fit(self, candidates: Sequence[Candidate]) -> TemplateRanker:
         self.candidates = list(candidates)
+        self.ladder_tags = [_ladder_tag(c) for c in self.candidates]
         self.index = TfidfIndex().fit([tokens(" ".join((c.title, *c.tags, c.text))) for c in self.candidates])
         return self
 
@@ -104,8 +117,8 @@ class TemplateRanker:
         most_used = max(usage.values(), default=0)
         similarities = self.index.similarities(tokens(message))
         scored = []
-        for candidate, similarity in zip(self.candidates, similarities):
-            tier_fit = _tier_fit(candidate, tier, concession)
+        for candidate, ladder, similarity in zip(self.candidates, self.ladder_tags, similarities):
+            tier_fit = _tier_fit(candidate, ladder, tier, concession)
             if tier_fit is None:
                 continue
             intent_fit = intents.get(candidate.intent, 0.0) / top
@@ -130,9 +143,11 @@ def _ladder_tag(candidate: Candidate) -> str | None:
     return next((t for t in candidate.tags if t.startswith("ladder:")), None)
 
 
-def _tier_fit(candidate: Candidate, tier: str, concession: Concession | None) -> float | None:
-    """1 for the buyer's own tier, 0.5 for generic, None when the template is not for this buyer now."""
-    ladder = _ladder_tag(candidate)
+def _tier_fit(candidate: Candidate, ladder: str | None, tier: str, concession: Concession | None) -> float | None:
+    """1 for the buyer's own tier, 0.5 for generic, None when the template is not for this buyer now.
+
+    `ladder` is the candidate's concession-ladder tag, if it has one.
+    """
     if ladder is not None and (concession is None or ladder != concession.tag):
         return None
     if not candidate.tiers:
