@@ -100,9 +100,10 @@ def main() -> int:
             cpu_before = cpu_seconds(bot.process.pid)
             latencies = latency_phase(server, latency_agents, args.rate)
             cpu_steady = (cpu_seconds(bot.process.pid) - cpu_before) / max(len(latencies), 1) * 1000
-            cpu_before = cpu_seconds(bot.process.pid)
+            cpu_before, server_cpu_before = cpu_seconds(bot.process.pid), time.process_time()
             per_second, received = throughput_phase(server, burst_agents)
             cpu_per_update = (cpu_seconds(bot.process.pid) - cpu_before) / max(received, 1) * 1000
+            server_cpu = (time.process_time() - server_cpu_before) / max(received, 1) * 1000
         finally:
             bot.stop()
             server.stop()
@@ -124,6 +125,7 @@ def main() -> int:
         f"bot CPU per answered update: {cpu_steady:.1f} ms at the steady rate, {cpu_per_update:.1f} ms in the burst"
         f" (one core; independent of other load on the machine)"
     )
+    print(f"fake Bot API server (this process) CPU per update in the burst: {server_cpu:.1f} ms")
     print(f"lost: {lost}")
     print(
         f"handler time in the bot: p50 {statistics.median(durations):.0f} ms, p99 {percentile(durations, 0.99):.0f} ms"
