@@ -203,18 +203,18 @@ def test_precomputed_features_give_the_same_mood():
 
 def test_review_corpus_is_large_labelled_and_free_of_duplicates():
     corpus = load_reviews()
-    assert len(corpus) >= 5000
+    assert len(corpus) >= 6500
     assert {label for _, label in corpus} == {"negative", "neutral", "positive"}
     texts = [text for text, _ in corpus]
     assert len(set(texts)) == len(texts)
 
 
 def test_each_voice_of_the_corpus_is_trained_on_and_fingerprinted(monkeypatch):
-    """Both review files feed the model, and editing either one changes the fingerprint."""
+    """Every review file feeds the model, and editing any one changes the fingerprint."""
     corpus = set(load_reviews())
     for name in CORPUS:
         examples = parse_labelled(resources.files("nlp").joinpath(name).read_text("utf-8"), name)
-        assert len(examples) >= 2500 and corpus.issuperset(examples)
+        assert len(examples) >= 800 and corpus.issuperset(examples)
     before = corpus_fingerprint()
     real_read_bytes = Path.read_bytes
     for name in CORPUS:
