@@ -431,3 +431,61 @@ def test_a_small_sum_is_sarcasm_only_when_it_scolds(text: str, warned: bool) -> 
 )
 def test_round_three_structures_in_traditional_characters(text: str, rule: str) -> None:
     assert rule in warning_rules(text)
+
+
+ROUND_FOUR_STRUCTURES = [
+    ("发票抬头和税号写好发给我", "imperative"),  # a strong tail after a long topic
+    ("盒子上的条形码拍给我们", "imperative"),
+    ("取件码记好", "imperative"),
+    ("师傅到了你开门验货", "imperative"),  # 你 takes over after a clause about someone else
+    ("拿到手机先检查一下屏幕", "imperative"),  # an action verb + 一下
+    ("交押金", "imperative"),
+    ("我帮你换成加大号了，放心穿", "pushy"),  # the agent settles the spec
+    ("你家孩子一定得要这套", "pushy"),  # certainty about what the buyer needs
+    ("不订就没了，今天最后一天", "pushy"),  # loss threatened
+    ("别考虑其他的，这个最好", "pushy"),  # other options waved away
+    ("拿三箱吧", "pushy"),  # a bare order to buy N pieces
+    ("关我们啥事", "forbidden_phrase"),
+    ("这跟本店有什么关系", "forbidden_phrase"),
+    ("你们这种家长就喜欢占便宜", "forbidden_phrase"),
+    ("东西摔了别赖我们", "forbidden_phrase"),
+    ("不满意就找别家去", "forbidden_phrase"),
+    ("还想要赠品？做梦吧", "forbidden_phrase"),
+    ("那你想怎么办", "forbidden_phrase"),
+    ("找错人了", "forbidden_phrase"),
+    ("我也不晓得", "forbidden_phrase"),
+    ("不行就拉倒", "forbidden_phrase"),
+    ("是你自己弄坏的", "forbidden_phrase"),
+    ("周末排不上，只能下周", "refusal_without_apology"),
+    ("偏远地区送不到", "refusal_without_apology"),
+    ("不保证当天发", "refusal_without_apology"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), ROUND_FOUR_STRUCTURES)
+def test_round_four_structures_fire_and_their_rewrite_passes(text: str, rule: str) -> None:
+    check = check_reply(text)
+    assert rule in {f.rule for f in check.warnings}
+    assert not check_reply(check.rewrite).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，收到货后可以检查一下外包装哦，有问题随时找我们～",
+        "亲，遇到问题拍张照片发给我们，我们马上处理～",
+        "我们这边检查一下您的订单，请稍等～",
+        "亲，您的取件码是1234，记得及时取件哦～",
+        "亲，我这边已经把单号发给您了，您查看一下哦",
+        "亲，买三件打八折哦，您可以按需选择～",
+        "亲，已经按您的要求换成大号了，谢谢您的提醒哦",
+        "亲，您看需不需要两盒呢？一盒大概能用一个月～",
+        "亲，有不清楚的地方随时问我哦～",
+        "亲，这个我不太清楚，我帮您问一下仓库，稍等哦～",
+        "亲，您这种情况可以申请退换货的哦～",
+        "亲，非常抱歉，周末的安装师傅排满了，下周一可以吗？",
+        "亲，很抱歉这个地区暂时送不到，您看换个收货地址可以吗？",
+    ],
+)
+def test_round_four_cues_in_kind_replies_pass(text: str) -> None:
+    assert warning_rules(text) <= {"typo"}
