@@ -459,6 +459,22 @@ ROUND_FOUR_STRUCTURES = [
     ("周末排不上，只能下周", "refusal_without_apology"),
     ("偏远地区送不到", "refusal_without_apology"),
     ("不保证当天发", "refusal_without_apology"),
+    ("明天你再来催", "imperative"),
+    ("安装视频在详情页，照着装", "imperative"),
+    ("有问题联系厂家售后", "imperative"),  # a sequence word with nothing before it
+    ("这个尺码就是给你准备的，直接下单", "pushy"),
+    ("我直接帮你拍了三件", "pushy"),
+    ("给你加了一瓶精华，一起付", "pushy"),
+    ("谁卖给你的你找谁", "forbidden_phrase"),
+    ("少在这里胡说八道", "forbidden_phrase"),
+    ("好评给了再说", "forbidden_phrase"),
+    ("去微信上说", "forbidden_phrase"),
+    ("跟我较什么劲", "forbidden_phrase"),
+    ("你还有理了", "forbidden_phrase"),
+    ("想退货？门儿都没有", "refusal_without_apology"),
+    ("运费我们不出", "refusal_without_apology"),
+    ("发票开不出来", "refusal_without_apology"),
+    ("这个价卖不了", "refusal_without_apology"),
 ]
 
 
@@ -485,6 +501,12 @@ def test_round_four_structures_fire_and_their_rewrite_passes(text: str, rule: st
         "亲，您这种情况可以申请退换货的哦～",
         "亲，非常抱歉，周末的安装师傅排满了，下周一可以吗？",
         "亲，很抱歉这个地区暂时送不到，您看换个收货地址可以吗？",
+        "亲，您需要的话我可以帮您拍一个实物视频看看",
+        "亲，需要我帮您配一套吗？",
+        "亲，给您加了一个小礼物，感谢支持～",
+        "亲，麻烦您把订单号发给我一下，我帮您查查～",
+        "好的亲，订单号我已经记下了，马上帮您催仓库～",
+        "亲，您可以在订单页面点申请售后哦，我这边马上同意～",
     ],
 )
 def test_round_four_cues_in_kind_replies_pass(text: str) -> None:

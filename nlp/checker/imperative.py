@@ -24,7 +24,8 @@ _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|才能|才会)|^\w{1,8}?就")
 _TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
 _AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + _AGENT.pattern + ")")
-_SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
+_SEQUENCE = alternation(_CUES["sequence"])
+MAX_SEQUENCE_LEAD = 8
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 _THING_AFTER_AGENT = frozenset("单员柜号费盒袋箱站点消信")
@@ -98,12 +99,12 @@ def _is_command(core: str) -> bool:
     rest = _OPENERS.sub("", core)
     if _opens_with_command(rest) or _closes_with_command(rest) or _acts_once(rest):
         return True
-    sequence = _SEQUENCE.match(rest)
-    return (
-        sequence is not None
-        and not _AGENT.search(sequence.group(1))
-        and not _MODAL.search(sequence.group(1))
+    return any(
+        not _AGENT.search(rest[: sequence.start()])
+        and not _MODAL.search(rest[: sequence.start()])
         and _opens_with_command(_OPENERS.sub("", rest[sequence.end() :]))
+        for sequence in _SEQUENCE.finditer(rest, 0, MAX_SEQUENCE_LEAD + 4)
+        if sequence.start() <= MAX_SEQUENCE_LEAD
     )
 
 
