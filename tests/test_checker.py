@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from nlp.checker import check_reply
 from nlp.checker.check import find_warnings
-from nlp.checker_eval import evaluate_checker, labelled_replies
+from nlp.checker_eval import SPLIT_FILES, evaluate_checker, labelled_replies
 
 POLITE_REFUSAL = "亲，非常抱歉，这款已经是活动价了，暂时没办法再优惠呢，不过可以送您一个小礼品，您看可以吗？"
 SPEC_FORBIDDEN = (
@@ -198,7 +198,7 @@ def test_rewrites_of_the_spec_examples() -> None:
     assert "亲" in check_reply("嗯").rewrite
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4"])
+@pytest.mark.parametrize("split", list(SPLIT_FILES))
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite
