@@ -511,3 +511,81 @@ def test_round_four_structures_fire_and_their_rewrite_passes(text: str, rule: st
 )
 def test_round_four_cues_in_kind_replies_pass(text: str) -> None:
     assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("立马把地址发我", "imperative"),
+        ("你给我讲清楚哪里坏了", "imperative"),
+        ("剩下的配件跟发票一起寄回", "imperative"),
+        ("坏掉的那个杯子单独包好", "imperative"),
+        ("一盒太少了，直接来三盒", "pushy"),
+        ("送长辈别的都不合适，就这款", "pushy"),
+        ("退啥呀，留着穿吧", "pushy"),
+        ("你家狗就吃我们家的粮", "pushy"),
+        ("给孩子买一整套", "pushy"),
+        ("单买不划算，要买就买一箱", "pushy"),
+        ("我帮你定了蓝色款了", "pushy"),
+        ("这件我做主了", "pushy"),
+        ("那就这么定了", "pushy"),
+        ("鞋子就42码", "pushy"),
+        ("你当时就该问清楚再买的", "forbidden_phrase"),
+        ("用了还想退，好意思吗", "forbidden_phrase"),
+        ("拍不拍？", "forbidden_phrase"),
+        ("我先去忙了", "forbidden_phrase"),
+        ("谁来都是这个价", "forbidden_phrase"),
+        ("线下找我买更便宜", "forbidden_phrase"),
+        ("你眼神不好吧", "forbidden_phrase"),
+        ("嫌慢的话去别家", "forbidden_phrase"),
+        ("你可真有水平", "forbidden_phrase"),
+        ("零头减不了", "refusal_without_apology"),
+        ("我没权限退款", "refusal_without_apology"),
+        ("套装不拆开卖", "refusal_without_apology"),
+        ("已经没有赠品了", "refusal_without_apology"),
+        ("我们不发顺丰", "refusal_without_apology"),
+        ("没有现货，别的颜色也没了，也不补", "negative"),
+    ],
+)
+def test_round_four_structures_reach_other_wordings(text: str, rule: str) -> None:
+    check = check_reply(text)
+    assert rule in {f.rule for f in check.warnings}
+    assert not check_reply(check.rewrite).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，三斤装和十斤装都有的，您看家里几个人吃，我帮您参考～",
+        "亲，这款有大盒装，算下来更划算，您可以看看哦～",
+        "亲，如果您不打算退的话，也可以留着用，我们给您补偿一张优惠券～",
+        "亲，不想退的话也没关系，我们给您补发一个配件～",
+        "亲，全套和单本都有卖的，您按需选择就好～",
+        "亲，已经按您说的改成大盒装了，谢谢您的耐心～",
+        "亲，我帮您挑了几款，您看看喜欢哪一个呢？",
+        "亲，已经帮您选好了37码，您确认一下对不对哦～",
+        "亲，好的，就按您说的这款发货哈～",
+        "亲，您应该已经收到短信通知了，可以查看一下哦～",
+        "亲，不好意思让您久等了，您的退款已经处理好了～",
+        "亲，我这边下线前会把您的问题交接给同事，请放心～",
+        "亲，这款线下门店也有售的，价格和网上一样哦～",
+        "亲，您说的这个问题问得很好，我给您详细解释一下～",
+        "亲，这款眼霜对眼睛周围比较温和，敏感肌也可以用哦～",
+        "亲，这个价格已经是最低了，抹零的话确实有点困难，不好意思呀～",
+        "亲，很抱歉，我这边没有改价权限，我帮您申请一下主管好吗？",
+        "亲，盲盒是整盒和单个都能买的哦～",
+        "亲，我们默认发韵达，需要顺丰的话补一下差价就可以哦～",
+        "亲，满减活动昨天结束了，不过今天下单还有赠品送哦～",
+        "亲，不好意思，这款暂时没有现货，其他颜色都有货的，您看看呢？",
+        "亲，嫌麻烦的话我们可以帮您安排上门取件哦～",
+        "亲，您要是觉得贵，可以等周末的活动，会便宜一些～",
+        "亲，谁来买都是这个价，我们不搞差别对待的，请放心～",
+        "亲，收到后请把赠品和正装一起放好，避免阳光直射哦～",
+        "亲，您的包裹已经寄回仓库了，我们收到后马上退款～",
+        "亲，麻烦您把商品寄回来，运费我们承担哦～",
+        "亲，我们立马给您安排补发，请稍等～",
+    ],
+)
+def test_kind_replies_with_round_four_cues_pass(text: str) -> None:
+    """Proposals that hand the choice back, requested changes, offered gifts, apologies: no warning."""
+    assert warning_rules(text) <= {"typo"}
