@@ -1,6 +1,6 @@
 """Benchmark the reply checker: per-rule precision/recall, false alarms on good replies, latency.
 
-    python benchmarks/checker.py [--split heldout|tuning|fresh|fresh2|fresh3|fresh4] [--json]
+    python benchmarks/checker.py [--split heldout|tuning|fresh|fresh2|fresh3|fresh4|fresh5] [--json]
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from nlp.checker import check_reply
 from nlp.checker.check import find_warnings
-from nlp.checker_eval import evaluate_checker, labelled_replies
+from nlp.checker_eval import SPLIT_FILES, evaluate_checker, labelled_replies
 
 POLITE_REFUSAL = "亲，非常抱歉，这款已经是活动价了，暂时没办法再优惠呢，不过可以送您一个小礼品，您看可以吗？"
 SPEC_FORBIDDEN = (
@@ -198,7 +198,7 @@ def test_rewrites_of_the_spec_examples() -> None:
     assert "亲" in check_reply("嗯").rewrite
 
 
-@pytest.mark.parametrize("split", ["tuning", "heldout", "fresh", "fresh2", "fresh3", "fresh4"])
+@pytest.mark.parametrize("split", list(SPLIT_FILES))
 def test_every_rewrite_passes_the_checker(split: str) -> None:
     for text, _ in labelled_replies(split):
         rewrite = check_reply(text).rewrite
@@ -431,3 +431,161 @@ def test_a_small_sum_is_sarcasm_only_when_it_scolds(text: str, warned: bool) -> 
 )
 def test_round_three_structures_in_traditional_characters(text: str, rule: str) -> None:
     assert rule in warning_rules(text)
+
+
+ROUND_FOUR_STRUCTURES = [
+    ("发票抬头和税号写好发给我", "imperative"),  # a strong tail after a long topic
+    ("盒子上的条形码拍给我们", "imperative"),
+    ("取件码记好", "imperative"),
+    ("师傅到了你开门验货", "imperative"),  # 你 takes over after a clause about someone else
+    ("拿到手机先检查一下屏幕", "imperative"),  # an action verb + 一下
+    ("交押金", "imperative"),
+    ("我帮你换成加大号了，放心穿", "pushy"),  # the agent settles the spec
+    ("你家孩子一定得要这套", "pushy"),  # certainty about what the buyer needs
+    ("不订就没了，今天最后一天", "pushy"),  # loss threatened
+    ("别考虑其他的，这个最好", "pushy"),  # other options waved away
+    ("拿三箱吧", "pushy"),  # a bare order to buy N pieces
+    ("关我们啥事", "forbidden_phrase"),
+    ("这跟本店有什么关系", "forbidden_phrase"),
+    ("你们这种家长就喜欢占便宜", "forbidden_phrase"),
+    ("东西摔了别赖我们", "forbidden_phrase"),
+    ("不满意就找别家去", "forbidden_phrase"),
+    ("还想要赠品？做梦吧", "forbidden_phrase"),
+    ("那你想怎么办", "forbidden_phrase"),
+    ("找错人了", "forbidden_phrase"),
+    ("我也不晓得", "forbidden_phrase"),
+    ("不行就拉倒", "forbidden_phrase"),
+    ("是你自己弄坏的", "forbidden_phrase"),
+    ("周末排不上，只能下周", "refusal_without_apology"),
+    ("偏远地区送不到", "refusal_without_apology"),
+    ("不保证当天发", "refusal_without_apology"),
+    ("明天你再来催", "imperative"),
+    ("安装视频在详情页，照着装", "imperative"),
+    ("有问题联系厂家售后", "imperative"),  # a sequence word with nothing before it
+    ("这个尺码就是给你准备的，直接下单", "pushy"),
+    ("我直接帮你拍了三件", "pushy"),
+    ("给你加了一瓶精华，一起付", "pushy"),
+    ("谁卖给你的你找谁", "forbidden_phrase"),
+    ("少在这里胡说八道", "forbidden_phrase"),
+    ("好评给了再说", "forbidden_phrase"),
+    ("去微信上说", "forbidden_phrase"),
+    ("跟我较什么劲", "forbidden_phrase"),
+    ("你还有理了", "forbidden_phrase"),
+    ("想退货？门儿都没有", "refusal_without_apology"),
+    ("运费我们不出", "refusal_without_apology"),
+    ("发票开不出来", "refusal_without_apology"),
+    ("这个价卖不了", "refusal_without_apology"),
+]
+
+
+@pytest.mark.parametrize(("text", "rule"), ROUND_FOUR_STRUCTURES)
+def test_round_four_structures_fire_and_their_rewrite_passes(text: str, rule: str) -> None:
+    check = check_reply(text)
+    assert rule in {f.rule for f in check.warnings}
+    assert not check_reply(check.rewrite).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，收到货后可以检查一下外包装哦，有问题随时找我们～",
+        "亲，遇到问题拍张照片发给我们，我们马上处理～",
+        "我们这边检查一下您的订单，请稍等～",
+        "亲，您的取件码是1234，记得及时取件哦～",
+        "亲，我这边已经把单号发给您了，您查看一下哦",
+        "亲，买三件打八折哦，您可以按需选择～",
+        "亲，已经按您的要求换成大号了，谢谢您的提醒哦",
+        "亲，您看需不需要两盒呢？一盒大概能用一个月～",
+        "亲，有不清楚的地方随时问我哦～",
+        "亲，这个我不太清楚，我帮您问一下仓库，稍等哦～",
+        "亲，您这种情况可以申请退换货的哦～",
+        "亲，非常抱歉，周末的安装师傅排满了，下周一可以吗？",
+        "亲，很抱歉这个地区暂时送不到，您看换个收货地址可以吗？",
+        "亲，您需要的话我可以帮您拍一个实物视频看看",
+        "亲，需要我帮您配一套吗？",
+        "亲，给您加了一个小礼物，感谢支持～",
+        "亲，麻烦您把订单号发给我一下，我帮您查查～",
+        "好的亲，订单号我已经记下了，马上帮您催仓库～",
+        "亲，您可以在订单页面点申请售后哦，我这边马上同意～",
+    ],
+)
+def test_round_four_cues_in_kind_replies_pass(text: str) -> None:
+    assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("立马把地址发我", "imperative"),
+        ("你给我讲清楚哪里坏了", "imperative"),
+        ("剩下的配件跟发票一起寄回", "imperative"),
+        ("坏掉的那个杯子单独包好", "imperative"),
+        ("一盒太少了，直接来三盒", "pushy"),
+        ("送长辈别的都不合适，就这款", "pushy"),
+        ("退啥呀，留着穿吧", "pushy"),
+        ("你家狗就吃我们家的粮", "pushy"),
+        ("给孩子买一整套", "pushy"),
+        ("单买不划算，要买就买一箱", "pushy"),
+        ("我帮你定了蓝色款了", "pushy"),
+        ("这件我做主了", "pushy"),
+        ("那就这么定了", "pushy"),
+        ("鞋子就42码", "pushy"),
+        ("你当时就该问清楚再买的", "forbidden_phrase"),
+        ("用了还想退，好意思吗", "forbidden_phrase"),
+        ("拍不拍？", "forbidden_phrase"),
+        ("我先去忙了", "forbidden_phrase"),
+        ("谁来都是这个价", "forbidden_phrase"),
+        ("线下找我买更便宜", "forbidden_phrase"),
+        ("你眼神不好吧", "forbidden_phrase"),
+        ("嫌慢的话去别家", "forbidden_phrase"),
+        ("你可真有水平", "forbidden_phrase"),
+        ("零头减不了", "refusal_without_apology"),
+        ("我没权限退款", "refusal_without_apology"),
+        ("套装不拆开卖", "refusal_without_apology"),
+        ("已经没有赠品了", "refusal_without_apology"),
+        ("我们不发顺丰", "refusal_without_apology"),
+        ("没有现货，别的颜色也没了，也不补", "negative"),
+    ],
+)
+def test_round_four_structures_reach_other_wordings(text: str, rule: str) -> None:
+    check = check_reply(text)
+    assert rule in {f.rule for f in check.warnings}
+    assert not check_reply(check.rewrite).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，三斤装和十斤装都有的，您看家里几个人吃，我帮您参考～",
+        "亲，这款有大盒装，算下来更划算，您可以看看哦～",
+        "亲，如果您不打算退的话，也可以留着用，我们给您补偿一张优惠券～",
+        "亲，不想退的话也没关系，我们给您补发一个配件～",
+        "亲，全套和单本都有卖的，您按需选择就好～",
+        "亲，已经按您说的改成大盒装了，谢谢您的耐心～",
+        "亲，我帮您挑了几款，您看看喜欢哪一个呢？",
+        "亲，已经帮您选好了37码，您确认一下对不对哦～",
+        "亲，好的，就按您说的这款发货哈～",
+        "亲，您应该已经收到短信通知了，可以查看一下哦～",
+        "亲，不好意思让您久等了，您的退款已经处理好了～",
+        "亲，我这边下线前会把您的问题交接给同事，请放心～",
+        "亲，这款线下门店也有售的，价格和网上一样哦～",
+        "亲，您说的这个问题问得很好，我给您详细解释一下～",
+        "亲，这款眼霜对眼睛周围比较温和，敏感肌也可以用哦～",
+        "亲，这个价格已经是最低了，抹零的话确实有点困难，不好意思呀～",
+        "亲，很抱歉，我这边没有改价权限，我帮您申请一下主管好吗？",
+        "亲，盲盒是整盒和单个都能买的哦～",
+        "亲，我们默认发韵达，需要顺丰的话补一下差价就可以哦～",
+        "亲，满减活动昨天结束了，不过今天下单还有赠品送哦～",
+        "亲，不好意思，这款暂时没有现货，其他颜色都有货的，您看看呢？",
+        "亲，嫌麻烦的话我们可以帮您安排上门取件哦～",
+        "亲，您要是觉得贵，可以等周末的活动，会便宜一些～",
+        "亲，谁来买都是这个价，我们不搞差别对待的，请放心～",
+        "亲，收到后请把赠品和正装一起放好，避免阳光直射哦～",
+        "亲，您的包裹已经寄回仓库了，我们收到后马上退款～",
+        "亲，麻烦您把商品寄回来，运费我们承担哦～",
+        "亲，我们立马给您安排补发，请稍等～",
+    ],
+)
+def test_kind_replies_with_round_four_cues_pass(text: str) -> None:
+    """Proposals that hand the choice back, requested changes, offered gifts, apologies: no warning."""
+    assert warning_rules(text) <= {"typo"}

@@ -52,10 +52,10 @@ def print_intent_evaluation() -> None:
 
 
 def print_checker_evaluation() -> None:
-    from nlp.checker_eval import evaluate_checker, labelled_replies
+    from nlp.checker_eval import SPLIT_FILES, evaluate_checker, labelled_replies
     from nlp.texts import RULE_NAMES
 
-    for split in ("heldout", "tuning", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in SPLIT_FILES:
         result = evaluate_checker(labelled_replies(split))
         say("checker_title", split=split, replies=result.replies, good=result.good_replies)
         say("checker_header")

@@ -24,11 +24,15 @@ _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|才能|才会)|^\w{1,8}?就")
 _TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
 _AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + _AGENT.pattern + ")")
-_SEQUENCE = re.compile(r"^(.{1,8}?)(?:" + alternation(_CUES["sequence"]).pattern + ")")
+_SEQUENCE = alternation(_CUES["sequence"])
+MAX_SEQUENCE_LEAD = 8
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 _THING_AFTER_AGENT = frozenset("单员柜号费盒袋箱站点消信")
 _TOPIC_THEN_COMMAND = re.compile(r"^(.{0,6}?)(?:" + alternation(_CUES["tail"]).pattern + ")$")
+_LONG_TOPIC_THEN_COMMAND = re.compile(r"^(.{0,12}?)(?:" + alternation(_CUES["far_tail"]).pattern + ")$")
+_ACTION_ONCE = re.compile(r"^(.{0,8}?)(?:" + alternation(_CUES["once"]).pattern + ")")
+_BUYER_SUBJECT = re.compile(r"^(?:你|您)")
 
 
 _BUYER_AS_OBJECT = re.compile(r"^\w{0,4}[您你]")
@@ -66,28 +70,41 @@ def _has_agent_subject(topic: str) -> bool:
     return any(topic[m.end() : m.end() + 1] not in _THING_AFTER_AGENT for m in _AGENT.finditer(topic))
 
 
-def _closes_with_command(rest: str) -> bool:
-    """A short topic, then the verb the buyer should do (地址发一下, 快递单号填上, 发票自己去开), not a statement."""
-    command = _TOPIC_THEN_COMMAND.match(rest)
+def _buyer_acts_after(topic: re.Match[str]) -> bool:
+    """What follows `topic` is the buyer's act: no agent acting in the topic (unless 你/您 takes over), no modal."""
+    lead = topic.group(1)
     return (
-        command is not None
-        and not _has_agent_subject(command.group(1))
-        and not _MODAL.search(command.group(1))
-        and not rest.endswith(("的", "了", "过"))
+        (_BUYER_SUBJECT.match(topic.string[topic.end(1) :]) is not None or not _has_agent_subject(lead))
+        and not _MODAL.search(lead)
     )
+
+
+def _closes_with_command(rest: str) -> bool:
+    """A topic, then the verb the buyer should do (地址发一下, 快递单号填上, 发票自己去开, 快递来了你下楼签;
+    after a long topic only strong tails: 罐底的批号拍给我), not a statement."""
+    if rest.endswith(("的", "了", "过")):
+        return False
+    command = _TOPIC_THEN_COMMAND.match(rest) or _LONG_TOPIC_THEN_COMMAND.match(rest)
+    return command is not None and _buyer_acts_after(command)
+
+
+def _acts_once(rest: str) -> bool:
+    """A buyer's action verb + 一下 after a short lead-in (收到书检查一下有没有破损), not a question."""
+    action = _ACTION_ONCE.match(rest)
+    return action is not None and _buyer_acts_after(action) and not _STATEMENT.search(rest[: action.end()])
 
 
 def _is_command(core: str) -> bool:
     """A clause opening or closing with a bare verb aimed at the buyer (maybe after 收到货先…), not a statement."""
     rest = _OPENERS.sub("", core)
-    if _opens_with_command(rest) or _closes_with_command(rest):
+    if _opens_with_command(rest) or _closes_with_command(rest) or _acts_once(rest):
         return True
-    sequence = _SEQUENCE.match(rest)
-    return (
-        sequence is not None
-        and not _AGENT.search(sequence.group(1))
-        and not _MODAL.search(sequence.group(1))
+    return any(
+        not _AGENT.search(rest[: sequence.start()])
+        and not _MODAL.search(rest[: sequence.start()])
         and _opens_with_command(_OPENERS.sub("", rest[sequence.end() :]))
+        for sequence in _SEQUENCE.finditer(rest, 0, MAX_SEQUENCE_LEAD + 4)
+        if sequence.start() <= MAX_SEQUENCE_LEAD
     )
 
 

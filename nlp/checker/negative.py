@@ -21,6 +21,7 @@ _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, 
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
 _EDGE = "，,。.！!？?；;～~ \n"
+_CLAUSE_REST = re.compile(r"[^，,。.！!？?；;～~\n]*")
 
 
 def _masked(form: str) -> str:
@@ -32,9 +33,10 @@ def _masked(form: str) -> str:
 
 
 def offers_alternative(masked: str) -> bool:
-    """An alternative wording that is not itself negated (不能补偿 offers nothing)."""
+    """An alternative wording that is not itself negated, before (不能补偿) or later in its clause (其他颜色也没了)."""
     return any(
         not _NEGATION.search(masked[max(0, m.start() - NEGATION_REACH) : m.start()])
+        and not _NEGATION.search(_CLAUSE_REST.match(masked, m.end()).group())
         for m in _ALTERNATIVE.finditer(masked)
     )
 

@@ -8,12 +8,14 @@ from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
 _PUSHY = alternation(data_lines("pushy.txt"))
+_CHOICE_RETURNED = alternation(data_lines("choice_returned.txt"))
 
 
 def find_pushy(text: str, form: str) -> list[Finding]:
-    """One warning per run of consecutive pushy clauses, suggesting to hand the choice back."""
+    """One warning per run of consecutive pushy clauses, suggesting to hand the choice back (unless the sentence does)."""
     spans: list[list[int]] = []
-    for clause in (clause for sentence in sentences(form) for clause in clauses(sentence)):
+    for clause in (clause for sentence in sentences(form) if not _CHOICE_RETURNED.search(sentence.text)
+                   for clause in clauses(sentence)):
         if not _PUSHY.search(clause.text):
             continue
         if spans and spans[-1][1] == clause.start:

@@ -22,7 +22,7 @@ _PARTICLES = re.compile(r"[哦喔呢啊呀的了啦吧亲哈]+$")
 _NOT_OFFERS = frozenset({"不过", "但是", "但", "另外"})
 _OFFER = re.compile(
     alternation([w for w in data_lines("alternative.txt") if w not in _NOT_OFFERS], literal=True).pattern
-    + r"|满\d+|送|赠|包换|补发"
+    + r"|满\d+|(?<!才)送|赠|包换|补发"  # 买正装才送 sets a condition, offers nothing
 )
 _NEGATION = re.compile(r"(?!不过)[不没无别]")
 _ASKING_ONLY = re.compile(r"^\W*(?:亲|您看|你看|这样)*(?:可以|行|好)(?:吗|么|嘛)")  # 您看可以吗 alone offers nothing
