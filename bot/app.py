@@ -109,8 +109,7 @@ async def run_polling(settings: Settings) -> None:
     async def on_startup(bot: Bot, assist: AssistService) -> None:
         await register_staff(sessions, settings.roles_from_environment())
         scheduled.append(asyncio.create_task(check.run()))
-        assist.analyzer("你好")  # load the models now, not on the first agent's message
-        assist.checker("您好")
+        await assist.warm_up()  # models loaded and statements compiled now, not on the first agents' messages
         gc.freeze()  # the models' millions of objects stay put: keep them out of every collection
         await bot.delete_webhook(drop_pending_updates=False)
         await set_commands(bot, settings)

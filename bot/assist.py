@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 SUGGESTIONS_SHOWN = 3
 SUPERVISED_TIERS = ("orange", "black")
 RECORD_SHOWN = insert(Suggestion)  # built once, executed with each card's values
+WARM_UP_MESSAGE = "亲，这件能便宜点包邮吗？"  # a bargain: the buyer, event, tier and concession paths all run
+WARM_UP_BUYER = "warm-up"
 
 Analyzer = Callable[[str], Analysis]
 
@@ -173,15 +175,32 @@ class AssistService:
                 mask_pii(text),
             )
         async with self.sessions.begin() as session:
-            connection = await session.connection()
-            turn = await record_turn(connection, text, analysis, nickname, agent.id if agent else None)
-            tier = turn.decision.tier if turn.decision else "blue"
-            facts = await self._suggester.refresh(session)
-            concession = await self._concession(session, turn.conversation_id, turn.message_id, analysis, tier, facts)
-            ranked = await self._rank(session, analysis, tier, nickname, facts, concession, k + 1)
-            suggestions, more = ranked[:k], len(ranked) > k
-            shown = [s.template_id for s in suggestions]
-            await connection.execute(RECORD_SHOWN, {"message_id": turn.message_id, "shown_template_ids": shown})
+            return await self._card(session, text, analysis, nickname, agent.id if agent else None, k)
+
+    async def warm_up(self) -> Card:
+        """Build one card and roll it back: the models load and every statement is compiled before the first agent.
+
+        Meant for start-up, before updates are served (it does not queue behind other writes).
+        """
+        async with self.sessions() as session:
+            card = await self._card(session, WARM_UP_MESSAGE, self.analyzer(WARM_UP_MESSAGE), WARM_UP_BUYER, None, 3)
+            await session.rollback()
+        self.checker(WARM_UP_MESSAGE)
+        return card
+
+    async def _card(
+        self, session: AsyncSession, text: str, analysis: Analysis, nickname: str | None, agent_id: int | None, k: int
+    ) -> Card:
+        """Record the turn, rank and fill `k` replies for the buyer's tier and concession step, record them as shown."""
+        connection = await session.connection()
+        turn = await record_turn(connection, text, analysis, nickname, agent_id)
+        tier = turn.decision.tier if turn.decision else "blue"
+        facts = await self._suggester.refresh(session)
+        concession = await self._concession(session, turn.conversation_id, turn.message_id, analysis, tier, facts)
+        ranked = await self._rank(session, analysis, tier, nickname, facts, concession, k + 1)
+        suggestions, more = ranked[:k], len(ranked) > k
+        shown = [s.template_id for s in suggestions]
+        await connection.execute(RECORD_SHOWN, {"message_id": turn.message_id, "shown_template_ids": shown})
         decision = turn.decision
         return Card(
             message_id=turn.message_id,

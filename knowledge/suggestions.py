@@ -101,6 +101,8 @@ class Suggester:
             self._ranker = TemplateRanker().fit(candidates)
             self._templates = {c.template_id: c for c in candidates}
             self._stamp = tuple(stamp_values)
+        if facts is not None:
+            session.expunge(facts)  # kept across cards: a later rollback of this session must not expire it
         self._facts, self._checked = facts, (commits, now + KNOWLEDGE_SECONDS)
         return facts
 

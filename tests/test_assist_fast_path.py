@@ -196,3 +196,17 @@ async def test_terminal_chat_more_continues_the_numbering_and_the_new_replies_ca
             select(Suggestion.used_template_id).where(Suggestion.message_id == chat.card.message_id)
         )
     assert used == chat.card.suggestions[4].template_id
+
+
+async def test_a_card_rolled_back_leaves_the_next_card_working(engine):
+    """The warm-up builds a card and rolls it back; the shop facts kept for later cards must survive that."""
+    assist = service(engine)
+    warm = await assist.warm_up()
+    assert warm.suggestions and warm.concession is not None  # a bargaining buyer: every path ran
+    card = await assist.assist("能便宜点吗", "小陈")
+    assert card.concession is not None and card.suggestions
+    async with session_factory(engine)() as session:
+        assert await session.scalar(select(Suggestion.message_id).where(Suggestion.message_id == warm.message_id)) in (
+            None,
+            card.message_id,  # SQLite may hand the rolled-back id out again
+        )
