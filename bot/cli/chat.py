@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.assist import AssistService, Card
+from bot.cli.pasted_blocks import PastedBlocks
 from bot.paste import parse_paste
 from bot.render import PLAIN, render_card, render_check, render_profile, suggestion_lines
 from knowledge.errors import KnowledgeError, NotFoundError
@@ -63,6 +64,51 @@ class TerminalChat:
         except KnowledgeError as error:
             self.say(str(error))
         return True
+
+    async def read_lines(self) -> None:
+        """Piped input: every line is a buyer message or a command, until /quit or the end."""
+        while True:
+            try:
+                line = input()
+            except EOFError:
+                return
+            except UnicodeDecodeError:
+                self.say(texts.CHAT_BAD_ENCODING)
+                continue
+            if not await self.handle(line):
+                return
+
+    async def converse(self, blocks: PastedBlocks) -> None:
+        """A terminal: lines pasted together are one buyer turn (one card); typed lines are handled one by one."""
+        while True:
+            self.out.write(texts.CHAT_PROMPT)
+            self.out.flush()
+            try:
+                block = blocks.read_block()
+            except KeyboardInterrupt:
+                return
+            if block is None:
+                return
+            lines = []
+            for raw in block:
+                try:
+                    lines.append(raw.decode("utf-8").strip())
+                except UnicodeDecodeError:
+                    self.say(texts.CHAT_BAD_ENCODING)
+            lines = [line for line in lines if line]
+            if len(lines) > 1 and not any(line.startswith("/") or line.isdigit() for line in lines):
+                await self.handle_paste("\n".join(lines))
+                continue
+            for line in lines:
+                if not await self.handle(line):
+                    return
+
+    async def handle_paste(self, text: str) -> None:
+        """Several buyer lines pasted at once: one turn, one card."""
+        try:
+            await self.paste(text)
+        except KnowledgeError as error:
+            self.say(str(error))
 
     async def paste(self, line: str) -> None:
         pasted = parse_paste(line, self.buyer)
@@ -131,17 +177,10 @@ def run(args: argparse.Namespace) -> int:
                 agent = await cli_admin(session)
             chat = TerminalChat(AssistService(sessions), agent, settings.timezone, sys.stdout)
             chat.say(texts.CHAT_WELCOME)
-            interactive = sys.stdin.isatty()
-            while True:
-                try:
-                    line = input(texts.CHAT_PROMPT if interactive else "")
-                except (EOFError, KeyboardInterrupt):
-                    break
-                except UnicodeDecodeError:
-                    chat.say(texts.CHAT_BAD_ENCODING)
-                    continue
-                if not await chat.handle(line):
-                    break
+            if sys.stdin.isatty():
+                await chat.converse(PastedBlocks(sys.stdin.fileno()))
+            else:
+                await chat.read_lines()
             chat.say(texts.CHAT_BYE)
         return 0
 
