@@ -27,7 +27,7 @@ from nlp.linear_training import message_features
 from nlp.texts import INTENT_EVAL_ERRORS
 
 Labelled = tuple[tuple[str, ...], str]  # (acceptable intents, main first; text)
-INDEPENDENT_FILES = ("taobao_style.tsv", "service_logs_style.tsv")
+INDEPENDENT_FILES = ("taobao_style.tsv", "service_logs_style.tsv", "blind_logs_jd.tsv", "blind_logs_taobao.tsv")
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def read_independent(path: Path) -> list[Labelled]:
         raise ValueError(INTENT_EVAL_ERRORS["unreadable"].format(path=path)) from error
     rows: list[Labelled] = []
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         keys, tab, text = line.partition("\t")
         intents = tuple(keys.split("|"))
