@@ -6,8 +6,9 @@ import asyncio
 import time
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import make_transient_to_detached
 
 from knowledge.changes import CommittedChanges
 from knowledge.db import SerialWrites
@@ -45,12 +46,13 @@ STAFF_CHANGES = CommittedChanges(Staff)
 
 
 class StaffDirectory:
-    """Every staff member by Telegram id, for the bot's every update: the whole (small) table, read every `seconds`.
+    """Every staff member by Telegram id, for the bot's every update: the whole table, read every `seconds`.
 
     A staff change committed by this process (a role changed, someone added or deactivated) makes
     the next lookup read the table again; a change made by another process (the command line,
-    another bot instance) is seen within `seconds`. Strangers cost no query. Records handed out
-    are detached copies to read from.
+    another bot instance) is seen within `seconds`. Strangers cost no query. The table is read as
+    plain rows (cheap even for thousands of people); a `member` record is built from its row on
+    first request, as a detached copy to read from.
     """
 
     def __init__(
@@ -62,34 +64,46 @@ class StaffDirectory:
         self.sessions = sessions
         self.seconds = seconds
         self._clock = clock
-        self._records: dict[int, Staff] = {}
+        self._rows: dict[int, Row] = {}
+        self._members: dict[int, Staff] = {}
         self._read: tuple[int, float] | None = None  # (STAFF_CHANGES.commits when read, fresh until)
         self._reading = asyncio.Lock()
 
     def _fresh(self) -> bool:
         return self._read is not None and self._read[0] == STAFF_CHANGES.commits and self._clock() < self._read[1]
 
-    async def _record(self, telegram_id: int) -> Staff | None:
-        """This person's staff record (active or not) or None; one reader refreshes the table for everyone waiting."""
+    async def _row(self, telegram_id: int) -> Row | None:
+        """This person's staff row (active or not) or None; one reader refreshes the table for everyone waiting."""
         if not self._fresh():
             async with self._reading:
                 if not self._fresh():
                     commits = STAFF_CHANGES.commits
                     async with self.sessions() as session:
-                        everyone = await session.scalars(select(Staff).where(Staff.telegram_id.is_not(None)))
-                        self._records = {staff.telegram_id: staff for staff in everyone}
+                        rows = await session.execute(_EVERYONE)
+                        self._rows = {row.telegram_id: row for row in rows}
+                    self._members = {}
                     self._read = (commits, self._clock() + self.seconds)  # read across a change: stale at once
-        return self._records.get(telegram_id)
+        return self._rows.get(telegram_id)
 
     async def role(self, telegram_id: int) -> str | None:
         """The role of this person, or None when they are not active staff."""
-        staff = await self._record(telegram_id)
-        return staff.role if staff is not None and staff.active else None
+        row = await self._row(telegram_id)
+        return row.role if row is not None and row.active else None
 
     async def member(self, telegram_id: int, name: str, role: str = "agent") -> Staff:
-        """`staff_member`, remembered: the record `role` read, or registered (with `role`) in a write transaction."""
-        staff = await self._record(telegram_id)
-        if staff is None:
+        """`staff_member`, remembered: a record built from the row `role` read, or registered (with `role`)."""
+        row = await self._row(telegram_id)
+        if row is None:
             async with self.sessions.begin() as session:
-                staff = await staff_member(session, telegram_id, name, role)
+                return await staff_member(session, telegram_id, name, role)
+        staff = self._members.get(telegram_id)
+        if staff is None:
+            staff = Staff(**row._asdict())
+            make_transient_to_detached(staff)  # a known row: sessions treat it as loaded, never insert it
+            self._members[telegram_id] = staff
         return staff
+
+
+_EVERYONE = select(Staff.id, Staff.telegram_id, Staff.name, Staff.role, Staff.active).where(
+    Staff.telegram_id.is_not(None)
+)
