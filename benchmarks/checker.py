@@ -1,6 +1,6 @@
 """Benchmark the reply checker: per-rule precision/recall, false alarms on good replies, latency.
 
-    python benchmarks/checker.py [--split heldout|tuning|fresh|fresh2|fresh3|fresh4|fresh5] [--json]
+    python benchmarks/checker.py [--split SPLIT] [--json]   (SPLIT: a key of nlp.checker_eval.SPLIT_FILES)
 """
 
 from __future__ import annotations

@@ -254,6 +254,7 @@ CLI: dict[str, str] = {
     "bad_arguments": "{prog}：参数有误（{reason}）。运行 {prog} -h 查看用法。",
     "trained": "意图模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，含客服纠正 {corrections} 条，已缓存到 {path}",
     "trained_mood": "情绪模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，已缓存到 {path}",
+    "trained_checker": "回复检查模型已训练：用时 {seconds:.1f} 秒，{features} 个特征，已缓存到 {path}",
     "eval_title": "意图分类评估（训练 {train_size} 条，留出 {test_size} 条）",
     "eval_header": "意图              精确率  召回率  F1     样本数",
     "eval_macro": "宏平均 F1：{macro_f1:.3f}    准确率：{accuracy:.3f}",

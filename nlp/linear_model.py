@@ -66,6 +66,11 @@ class LinearTextModel:
         proba /= total_proba
         return proba
 
+    def sigmoids_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
+        """Each class's own calibrated probability, not normalised across classes (one binary model per class)."""
+        logits = self._offset if squared[-1] == 0.0 else weighted[:-1] / math.sqrt(squared[-1]) + self._offset
+        return 1.0 / (1.0 + np.exp(logits))
+
     def save(self, path: Path) -> None:
         """Write the weights atomically (a concurrent reader never sees half a file)."""
         buffer = io.BytesIO()

@@ -113,3 +113,18 @@ def _train_mood(extra: Iterable[tuple[str, str]]) -> LinearTextModel:
 
 
 mood_store = ModelStore("mood-model.npz", _mood_fingerprint, _train_mood)
+
+
+def _checker_fingerprint() -> str:
+    from nlp.checker_training import corpus_fingerprint
+
+    return corpus_fingerprint()
+
+
+def _train_checker(extra: Iterable[tuple[str, str]]) -> LinearTextModel:
+    from nlp.checker_training import train
+
+    return train(extra)
+
+
+checker_store = ModelStore("checker-model.npz", _checker_fingerprint, _train_checker)

@@ -72,6 +72,7 @@ CHECKER_MESSAGES: dict[str, str] = {
     "cold": "回复冷淡：过于简短生硬，缺少称呼和温度",
     "forbidden_phrase": "服务禁语（{category}）：“{phrase}”",
     "harsh_tone": "服务禁语（语气生硬）：用“你”称呼买家并带否定或反问，整条回复没有一点温度：“{sentence}”",
+    "harsh_wording": "服务禁语（语气不当）：这句话读起来像顶撞或推诿买家：“{sentence}”",
     "refusal_without_apology": "拒绝未致歉：拒绝买家时没有道歉或表示理解",
     "pushy": "替买家做决定：请把选择权交给买家",
     "thanks": "很好：感谢或赞美买家",
@@ -88,6 +89,7 @@ CHECKER_REWRITES: dict[str, str] = {
     "cold": "亲，{core}哦～还有什么可以帮您的吗？",
     "cold_blank": "亲，您好～请问有什么可以帮您的吗？",
     "pushy": "您可以根据自己的需要选择哦，",
+    "harsh_wording": "这个问题我来帮您处理",
     "fallback": "亲，非常抱歉给您带来不便，我这边马上帮您核实处理，您看可以吗？",
 }
 

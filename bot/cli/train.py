@@ -1,4 +1,4 @@
-"""`xiaoer train`: retrain the intent classifier from the corpus plus the agents' corrections, and the mood model."""
+"""`xiaoer train`: retrain the intent classifier (corpus plus the agents' corrections), the mood and the checker model."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ async def _corrections() -> list[tuple[str, str]]:
 
 def run(args: argparse.Namespace) -> int:
     from bot.cli.db import run_database_command
-    from nlp.model_store import intent_store, mood_store
+    from nlp.model_store import checker_store, intent_store, mood_store
 
     corrections: list[tuple[str, str]] = []
 
@@ -41,4 +41,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     mood = mood_store.retrain()
     say("trained_mood", seconds=time.perf_counter() - started, features=len(mood.vocabulary), path=mood_store.path)
+    started = time.perf_counter()
+    checker = checker_store.retrain()
+    say("trained_checker", seconds=time.perf_counter() - started, features=len(checker.vocabulary),
+        path=checker_store.path)
     return 0

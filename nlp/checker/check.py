@@ -5,6 +5,7 @@ from __future__ import annotations
 from nlp.checker.cold import find_cold
 from nlp.checker.forbidden import find_forbidden_phrases
 from nlp.checker.imperative import find_imperatives
+from nlp.checker.learned import learned_warnings
 from nlp.checker.negative import find_negative
 from nlp.checker.pushy import find_pushy
 from nlp.checker.refusal import find_refusals
@@ -22,10 +23,16 @@ MAX_REWRITE_PASSES = 4
 _RULES = (find_forbidden_phrases, find_imperatives, find_pushy, find_refusals, find_negative, find_cold)
 
 
-def etiquette_warnings(text: str) -> list[Finding]:
-    """Problems found by the etiquette rules (everything but typos)."""
-    form = matching_form(text)
+def rule_warnings(text: str, form: str) -> list[Finding]:
+    """Problems found by the hand-written etiquette rules alone."""
     return [finding for rule in _RULES for finding in rule(text, form)]
+
+
+def etiquette_warnings(text: str) -> list[Finding]:
+    """Problems found by the etiquette rules, then by the learned model where a rule found nothing (no typos)."""
+    form = matching_form(text)
+    found = rule_warnings(text, form)
+    return found + learned_warnings(text, form, found)
 
 
 def find_warnings(text: str) -> list[Finding]:

@@ -50,17 +50,20 @@ def is_cold(form: str) -> bool:
     return len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
 
 
-def find_cold(text: str, form: str) -> list[Finding]:
-    """One warning over the whole reply when it is cold, with a warm reply to send instead."""
-    if not is_cold(form):
-        return []
+def cold_finding(text: str, form: str) -> Finding:
+    """The warning over the whole reply, with a warm reply to send instead."""
     start = len(form) - len(form.lstrip(_EDGE))
     end = len(form.rstrip(_EDGE))
     if start >= end:  # punctuation only: the whole reply
-        return [Finding("cold", "warning", 0, len(form), CHECKER_MESSAGES["cold"], CHECKER_REWRITES["cold_blank"])]
+        return Finding("cold", "warning", 0, len(form), CHECKER_MESSAGES["cold"], CHECKER_REWRITES["cold_blank"])
     opening = _CURT_OPENING.match(form[start:end])
     if opening:
         suggestion = _WARM_REPLY[opening.group()]
     else:
         suggestion = CHECKER_REWRITES["cold"].format(core=text[start:end].rstrip("哦呢啦呀哈嘛喔噢～~!！ "))
-    return [Finding("cold", "warning", start, end, CHECKER_MESSAGES["cold"], suggestion)]
+    return Finding("cold", "warning", start, end, CHECKER_MESSAGES["cold"], suggestion)
+
+
+def find_cold(text: str, form: str) -> list[Finding]:
+    """One warning over the whole reply when it is cold, with a warm reply to send instead."""
+    return [cold_finding(text, form)] if is_cold(form) else []

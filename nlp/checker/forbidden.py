@@ -16,9 +16,9 @@ from nlp.checker.resources import (
     data_sections,
     data_table,
 )
-from nlp.checker.sentences import TRAILING, clauses, sentences
+from nlp.checker.sentences import TRAILING, Segment, clauses, sentences
 from nlp.findings import Finding
-from nlp.texts import CHECKER_MESSAGES
+from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
 DROP = "-"
 
@@ -82,6 +82,14 @@ def _harsh_sentences(text: str, form: str) -> list[Finding]:
         for s in sentences(form)
         if _BLUNT_ADDRESS.search(s.text) and _RETORT.search(s.text.rstrip("。.！! "))
     ]
+
+
+def harsh_wording_finding(text: str, sentence: Segment) -> Finding:
+    """A sentence that reads like a 服务禁语 with no listed wording in it: a polite stand-in replaces it whole."""
+    original = text[sentence.start : sentence.end]
+    return Finding("forbidden_phrase", "warning", sentence.start, sentence.end,
+                   CHECKER_MESSAGES["harsh_wording"].format(sentence=original.rstrip(TRAILING)),
+                   _clause_replacement(CHECKER_REWRITES["harsh_wording"], original))
 
 
 def find_forbidden_phrases(text: str, form: str) -> list[Finding]:

@@ -109,11 +109,18 @@ def _is_command(core: str) -> bool:
 
 
 def _suggestion(original: Segment) -> str:
-    """The clause turned into a polite question (or a gentle request for a prohibition)."""
+    """The segment turned into a polite question (or a gentle request for a prohibition)."""
     core = _PRESSING_LEAD.sub("", _OPENERS.sub("", original.core)).replace("你", "您")
     if _PROHIBITION.match(core):
         return CHECKER_REWRITES["imperative_prohibition"].format(core=_PROHIBITION.sub("", core))
     return CHECKER_REWRITES["imperative_request"].format(core=_SETTLED_TAIL.sub("", core).rstrip("吧了啊"))
+
+
+def imperative_finding(text: str, segment: Segment) -> Finding:
+    """The warning for a commanding segment of `text`, suggesting a polite question instead."""
+    original = Segment(segment.start, segment.end, text[segment.start : segment.end])
+    return Finding("imperative", "warning", segment.start, segment.end, CHECKER_MESSAGES["imperative"],
+                   _suggestion(original))
 
 
 def find_imperatives(text: str, form: str) -> list[Finding]:
@@ -138,9 +145,5 @@ def find_imperatives(text: str, form: str) -> list[Finding]:
                 or (closing and not _PROHIBITION.match(_OPENERS.sub("", core)))
             )
             if _is_pressing(core) or (not softened and _is_command(core)):
-                original = Segment(clause.start, clause.end, text[clause.start : clause.end])
-                findings.append(
-                    Finding("imperative", "warning", clause.start, clause.end,
-                            CHECKER_MESSAGES["imperative"], _suggestion(original))
-                )
+                findings.append(imperative_finding(text, clause))
     return findings

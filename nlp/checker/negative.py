@@ -67,12 +67,15 @@ def turned_around(text: str, form: str) -> str:
     return "".join(pieces) + text[position:]
 
 
-def find_negative(text: str, form: str) -> list[Finding]:
-    """One warning over the whole reply when negations dominate it."""
-    if not is_negative(form):
-        return []
+def negative_finding(text: str, form: str) -> Finding:
+    """The warning over the whole reply, with its negative wordings turned around and an alternative offered."""
     start = len(text) - len(text.lstrip(_EDGE))
     end = len(text.rstrip(_EDGE))
     core = turned_around(text[start:end], form[start:end])
-    return [Finding("negative", "warning", start, end, CHECKER_MESSAGES["negative"],
-                    CHECKER_REWRITES["negative"].format(core=core))]
+    return Finding("negative", "warning", start, end, CHECKER_MESSAGES["negative"],
+                   CHECKER_REWRITES["negative"].format(core=core))
+
+
+def find_negative(text: str, form: str) -> list[Finding]:
+    """One warning over the whole reply when negations dominate it."""
+    return [negative_finding(text, form)] if is_negative(form) else []

@@ -11,6 +11,11 @@ _PUSHY = alternation(data_lines("pushy.txt"))
 _CHOICE_RETURNED = alternation(data_lines("choice_returned.txt"))
 
 
+def pushy_finding(start: int, end: int) -> Finding:
+    """The warning for a pushy span, suggesting to hand the choice back."""
+    return Finding("pushy", "warning", start, end, CHECKER_MESSAGES["pushy"], CHECKER_REWRITES["pushy"])
+
+
 def find_pushy(text: str, form: str) -> list[Finding]:
     """One warning per run of consecutive pushy clauses, suggesting to hand the choice back (unless the sentence does)."""
     spans: list[list[int]] = []
@@ -22,7 +27,4 @@ def find_pushy(text: str, form: str) -> list[Finding]:
             spans[-1][1] = clause.end
         else:
             spans.append([clause.start, clause.end])
-    return [
-        Finding("pushy", "warning", start, end, CHECKER_MESSAGES["pushy"], CHECKER_REWRITES["pushy"])
-        for start, end in spans
-    ]
+    return [pushy_finding(start, end) for start, end in spans]

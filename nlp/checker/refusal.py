@@ -74,15 +74,19 @@ def _suggestion(sentence: Segment, original: str) -> str:
     return CHECKER_REWRITES["refusal_other"].format(core=original.rstrip("，,。.！!；;～~ "))
 
 
-def find_refusals(text: str, form: str) -> list[Finding]:
-    """One warning per refusing sentence when the reply has no apology at all.
+def says_no_politely(form: str) -> bool:
+    """An apology anywhere, or warmth with an alternative offered (the lead's policy): no refusal warning then."""
+    return has_apology(form) or bool(WARMTH.search(form) and offers_alternative(form))
 
-    A warm reply that offers an alternative says no politely even without an apology (the lead's policy).
-    """
-    if has_apology(form) or (WARMTH.search(form) and offers_alternative(form)):
+
+def refusal_finding(text: str, sentence: Segment) -> Finding:
+    """The warning for a refusing sentence of `text`, suggesting an apology and a way forward."""
+    return Finding("refusal_without_apology", "warning", sentence.start, sentence.end,
+                   CHECKER_MESSAGES["refusal_without_apology"], _suggestion(sentence, text[sentence.start : sentence.end]))
+
+
+def find_refusals(text: str, form: str) -> list[Finding]:
+    """One warning per refusing sentence when the reply does not say no politely."""
+    if says_no_politely(form):
         return []
-    return [
-        Finding("refusal_without_apology", "warning", s.start, s.end, CHECKER_MESSAGES["refusal_without_apology"],
-                _suggestion(s, text[s.start : s.end]))
-        for s in refusals(form)
-    ]
+    return [refusal_finding(text, s) for s in refusals(form)]
