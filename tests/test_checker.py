@@ -289,8 +289,15 @@ def test_round_three_good_replies_pass(text: str) -> None:
     "text",
     ["不包邮哦，不过满99就包邮啦", "亲，不能改地址了哦，您可以拒收后重新下单呢", "这款不退换的哦，不过有质量问题我们包换的"],
 )
-def test_a_warm_refusal_with_an_alternative_needs_no_apology(text: str) -> None:
-    assert warning_rules(text) == set()
+def test_a_refusal_needs_an_apology_even_with_an_alternative(text: str) -> None:
+    """The shop rules ask for an apology with every refusal; the alternative alone does not make it polite."""
+    assert warning_rules(text) == {"refusal_without_apology"}
+    assert warning_rules("抱歉，" + text) == set()
+
+
+@pytest.mark.parametrize("text", ["亲，这样行不行呢？", "您看能不能接受呢？", "如因不可抗力取消，票款全额退回", "要是还不行我明天上门看看"])
+def test_questions_and_conditions_are_not_refusals(text: str) -> None:
+    assert "refusal_without_apology" not in warning_rules(text)
 
 
 @pytest.mark.parametrize("text", ["不退哦，您看可以吗", "这个做不到，您另外找找吧。", "不能便宜哦，不过质量很好的"])

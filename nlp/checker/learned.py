@@ -8,6 +8,7 @@ cold) the whole reply.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
@@ -19,13 +20,15 @@ from nlp.checker.imperative import imperative_finding
 from nlp.checker.learned_features import segment_features
 from nlp.checker.negative import negative_finding
 from nlp.checker.pushy import pushy_finding
-from nlp.checker.refusal import refusal_finding, says_no_politely
+from nlp.checker.refusal import offers_alternative, refusal_finding, says_no_politely
 from nlp.checker.sentences import Segment, sentences
 from nlp.findings import Finding
 from nlp.linear_model import LinearTextModel, weighted_sums
 from nlp.model_store import checker_store
 
 WHOLE_REPLY = frozenset({"negative", "cold"})
+ASKING_IS_NOT = frozenset({"imperative", "refusal_without_apology"})
+_QUESTION_END = re.compile(r"[？?][\W\s～~]*$")
 # Per rule, the probability above which the model warns, chosen by `python -m nlp.checker_crossval --choose`
 # (a rule left out would not help out of set). Two are raised above that choice, pushy 0.74 -> 0.96 and
 # forbidden 0.74 -> 0.78, so kind reassurances in pushy or scolding words (不用再等了，我们今天就给您补发;
@@ -79,14 +82,18 @@ def open_scores(model: LinearTextModel, form: str, found: Collection[Finding]) -
     """The model's scores for the rules it may still speak for, given the rules' own findings `found`.
 
     A rule that found something speaks for itself; a sentence a rule already flagged is explained; a reply that
-    says no politely (apology, or warmth and an alternative) is never a refusal without apology.
+    says no politely (an apology) is never a refusal without apology, nor one offering a way forward a pile of negatives.
     """
     rules_found = {finding.rule for finding in found}
     scores = {}
     for rule, score in rule_scores(model, form).items():
         if rule in rules_found or (rule == "refusal_without_apology" and says_no_politely(form)):
             continue
+        if rule == "negative" and offers_alternative(form):  # negatives with a way forward are not this rule
+            continue
         if rule not in WHOLE_REPLY and any(f.start < score.segment.end and score.segment.start < f.end for f in found):
+            continue
+        if rule in ASKING_IS_NOT and _QUESTION_END.search(score.segment.text):  # a question asks: no order, no refusal
             continue
         scores[rule] = score
     return scores

@@ -75,8 +75,8 @@ def _suggestion(sentence: Segment, original: str) -> str:
 
 
 def says_no_politely(form: str) -> bool:
-    """An apology anywhere, or warmth with an alternative offered (the lead's policy): no refusal warning then."""
-    return has_apology(form) or bool(WARMTH.search(form) and offers_alternative(form))
+    """An apology anywhere: the shop rules ask for one with every refusal, alternative offered or not."""
+    return has_apology(form)
 
 
 def refusal_finding(text: str, sentence: Segment) -> Finding:
