@@ -36,6 +36,7 @@ _BUYER_SUBJECT = re.compile(r"^(?:你|您)")
 
 
 _BUYER_AS_OBJECT = re.compile(r"^\w{0,4}[您你]")
+_ASKS = re.compile(r"(?:哪|什么|吗|么|呢|几|怎|多少|是否|谁|(\w)[不没]\1)\w*[？?][\W\s]*$")  # 你看看喜欢哪个？ asks
 
 
 def _is_pressing(core: str) -> bool:
@@ -144,6 +145,6 @@ def find_imperatives(text: str, form: str) -> list[Finding]:
                 or bool(_SOFTENER.search(clause.text))
                 or (closing and not _PROHIBITION.match(_OPENERS.sub("", core)))
             )
-            if _is_pressing(core) or (not softened and _is_command(core)):
+            if _is_pressing(core) or (not softened and not _ASKS.search(clause.text) and _is_command(core)):
                 findings.append(imperative_finding(text, clause))
     return findings

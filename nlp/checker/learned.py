@@ -28,6 +28,9 @@ from nlp.model_store import checker_store
 
 WHOLE_REPLY = frozenset({"negative", "cold"})
 ASKING_IS_NOT = frozenset({"imperative", "refusal_without_apology"})
+# An order often shares its sentence with another problem (有意见找老板去: a brush-off and an order; 想清楚再拍: a
+# refusal and an order): the model may name it there too.
+ALSO_ON_FLAGGED = frozenset({"imperative"})
 _QUESTION_END = re.compile(r"[？?][\W\s～~]*$")
 # Per rule, the probability above which the model warns, chosen by `python -m nlp.checker_crossval --choose`
 # (a rule left out would not help out of set). Two are raised above that choice, pushy 0.74 -> 0.96 and
@@ -81,8 +84,9 @@ def rule_scores(model: LinearTextModel, form: str) -> dict[str, RuleScore]:
 def open_scores(model: LinearTextModel, form: str, found: Collection[Finding]) -> dict[str, RuleScore]:
     """The model's scores for the rules it may still speak for, given the rules' own findings `found`.
 
-    A rule that found something speaks for itself; a sentence a rule already flagged is explained; a reply that
-    says no politely (an apology) is never a refusal without apology, nor one offering a way forward a pile of negatives.
+    A rule that found something speaks for itself; a sentence a rule already flagged is explained (except for
+    an order, `ALSO_ON_FLAGGED`); a question is neither an order nor a refusal; a reply that says no politely (an
+    apology) is never a refusal without apology, nor one offering a way forward a pile of negatives.
     """
     rules_found = {finding.rule for finding in found}
     scores = {}
@@ -91,7 +95,8 @@ def open_scores(model: LinearTextModel, form: str, found: Collection[Finding]) -
             continue
         if rule == "negative" and offers_alternative(form):  # negatives with a way forward are not this rule
             continue
-        if rule not in WHOLE_REPLY and any(f.start < score.segment.end and score.segment.start < f.end for f in found):
+        overlaps = any(f.start < score.segment.end and score.segment.start < f.end for f in found)
+        if rule not in WHOLE_REPLY and rule not in ALSO_ON_FLAGGED and overlaps:
             continue
         if rule in ASKING_IS_NOT and _QUESTION_END.search(score.segment.text):  # a question asks: no order, no refusal
             continue
