@@ -596,3 +596,13 @@ def test_round_four_structures_reach_other_wordings(text: str, rule: str) -> Non
 def test_kind_replies_with_round_four_cues_pass(text: str) -> None:
     """Proposals that hand the choice back, requested changes, offered gifts, apologies: no warning."""
     assert warning_rules(text) <= {"typo"}
+
+
+@pytest.mark.parametrize("text", ["你看看有没有破损？", "你看下尺码合不合适？"])
+def test_a_plain_a_not_a_question_is_not_a_harsh_retort(text: str) -> None:
+    assert "forbidden_phrase" not in warning_rules(text)
+
+
+@pytest.mark.parametrize("text", ["你到底买不买？", "你懂不懂啊", "你烦不烦"])
+def test_a_not_a_retorts_stay_forbidden(text: str) -> None:
+    assert "forbidden_phrase" in warning_rules(text)

@@ -32,6 +32,8 @@ _HARSH = data_sections("harsh_tone.txt")
 _BLUNT_ADDRESS = alternation(_HARSH["address"])
 _RETORT = alternation(_HARSH["edge"])
 _WARMTH = alternation(_HARSH["warmth"])
+# 有没有破损？ 合不合适？ 要不要…？ ask neutrally; a question about the goods is no retort (爱买不买 is listed apart).
+_A_NOT_A = re.compile(r"(\w)[不没]\1\w*[？?]?$")
 _WAIVED = re.compile(r"(?:不用|无需|不需要|不必|用不着)(?:您|你)?$")  # 不用您自己联系快递 reassures
 _OFFERED = re.compile(r"可以(?:您|你)?(?:先)?$")  # 您可以自己联系快递 offers a way: only pushing off (推诿) is excused
 SHIFTING = "推诿"
@@ -80,7 +82,7 @@ def _harsh_sentences(text: str, form: str) -> list[Finding]:
                 CHECKER_MESSAGES["harsh_tone"].format(sentence=text[s.start : s.end]),
                 text[s.start : s.end].replace("你", "您"))
         for s in sentences(form)
-        if _BLUNT_ADDRESS.search(s.text) and _RETORT.search(s.text.rstrip("。.！! "))
+        if _BLUNT_ADDRESS.search(s.text) and _RETORT.search(_A_NOT_A.sub("", s.text.rstrip("。.！! ")))
     ]
 
 
