@@ -206,7 +206,7 @@ class AssistService:
             message_id=turn.message_id,
             conversation_id=turn.conversation_id,
             analysis=analysis,
-            buyer=BuyerView(nickname, decision.tier, decision.source, decision.rule_tier) if decision else None,
+            buyer=_view(nickname, decision) if decision else None,
             suggestions=tuple(suggestions),
             concession=concession,
             escalate=tier in SUPERVISED_TIERS or analysis.risk.level == "high",
@@ -339,7 +339,7 @@ class AssistService:
             buyer = await buyer_by_nickname(session, nickname)
             await record_event(session, buyer, "tricky", staff)
             decision = await apply_tier_rules(session, buyer)
-        return _view(buyer, decision)
+        return _view(buyer.nickname, decision)
 
     async def set_tier(self, nickname: str, tier: str, staff: Staff, reason: str) -> BuyerView:
         """A manual tier override by a staff member, with the reason recorded."""
@@ -347,8 +347,8 @@ class AssistService:
             buyer = await buyer_by_nickname(session, nickname)
             await override_tier(session, buyer, tier, staff, reason)
             decision = await apply_tier_rules(session, buyer)
-        return _view(buyer, decision)
+        return _view(buyer.nickname, decision)
 
 
-def _view(buyer: Buyer, decision: TierDecision) -> BuyerView:
-    return BuyerView(buyer.nickname, decision.tier, decision.source, decision.rule_tier)
+def _view(nickname: str, decision: TierDecision) -> BuyerView:
+    return BuyerView(nickname, decision.tier, decision.source, decision.rule_tier)

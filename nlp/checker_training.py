@@ -17,6 +17,7 @@ from nlp.checker.learned_features import segment_features
 from nlp.checker.resources import matching_form
 from nlp.checker_eval import SPLIT_FILES, labelled_replies
 from nlp.linear_model import LinearTextModel
+from nlp.linear_training import calibrated_svm, feature_tfidf
 
 LEARNED_RULES = ("imperative", "negative", "cold", "forbidden_phrase", "refusal_without_apology", "pushy")
 REGULARISATION = 0.5  # LinearSVC C
@@ -34,30 +35,20 @@ def corpus_fingerprint() -> str:
     """Hash of everything the trained model depends on: the labelled replies and the feature and training code."""
     digest = hashlib.sha256()
     nlp_files = resources.files("nlp")
-    for name in ("normalize.py", "linear_model.py", "checker_training.py", "checker/learned_features.py",
-                 *(f"data/checker/{file}" for file in SPLIT_FILES.values())):
+    code = ("normalize.py", "linear_model.py", "linear_training.py", "checker_training.py",
+            "checker/learned_features.py")
+    for name in (*code, *(f"data/checker/{file}" for file in SPLIT_FILES.values())):
         digest.update(nlp_files.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 
-def _as_is(feats: list[str]) -> list[str]:
-    return feats
-
-
 def fit(replies: Sequence[Labelled], fingerprint: str = "") -> LinearTextModel:
     """TF-IDF over character n-grams, then per rule a linear SVM with sigmoid-calibrated probabilities."""
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.svm import LinearSVC
-
-    vectorizer = TfidfVectorizer(analyzer=_as_is, sublinear_tf=True, min_df=MIN_DF)
+    vectorizer = feature_tfidf(MIN_DF)
     matrix = vectorizer.fit_transform([segment_features(matching_form(text)) for text, _ in replies])
     coef, intercept, slope, offset = [], [], [], []
     for rule in LEARNED_RULES:
-        calibrated = CalibratedClassifierCV(
-            LinearSVC(C=REGULARISATION, class_weight="balanced", random_state=0),
-            method="sigmoid", cv=5, ensemble=False,
-        ).fit(matrix, [rule in rules for _, rules in replies])
+        calibrated = calibrated_svm(REGULARISATION).fit(matrix, [rule in rules for _, rules in replies])
         (classifier,) = calibrated.calibrated_classifiers_
         (calibrator,) = classifier.calibrators
         coef.append(classifier.estimator.coef_[0])

@@ -55,11 +55,7 @@ class LinearTextModel:
 
     def proba_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
         """Probabilities from the `weighted_sums` of a message's rows of this model's `rows`."""
-        if squared[-1] == 0.0:  # no known feature (every idf is positive)
-            logits = self._offset
-        else:
-            logits = weighted[:-1] / math.sqrt(squared[-1]) + self._offset
-        proba = 1.0 / (1.0 + np.exp(logits))
+        proba = self.sigmoids_of_sums(weighted, squared)
         total_proba = proba.sum()
         if total_proba == 0.0:
             return np.full(len(self.classes), 1.0 / len(self.classes))
@@ -68,7 +64,10 @@ class LinearTextModel:
 
     def sigmoids_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
         """Each class's own calibrated probability, not normalised across classes (one binary model per class)."""
-        logits = self._offset if squared[-1] == 0.0 else weighted[:-1] / math.sqrt(squared[-1]) + self._offset
+        if squared[-1] == 0.0:  # no known feature (every idf is positive)
+            logits = self._offset
+        else:
+            logits = weighted[:-1] / math.sqrt(squared[-1]) + self._offset
         return 1.0 / (1.0 + np.exp(logits))
 
     def save(self, path: Path) -> None:

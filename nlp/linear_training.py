@@ -1,7 +1,7 @@
 """Fitting a calibrated linear text classifier with scikit-learn and exporting its weights.
 
 Shared by every model of the layer (intents, and any other labelled text
-task); scikit-learn is imported only inside `fit_estimator`.
+task); scikit-learn is imported only when a model is fitted.
 """
 
 from __future__ import annotations
@@ -28,20 +28,31 @@ def _identity(feats: list[str]) -> list[str]:
     return feats
 
 
+def feature_tfidf(min_df: int = 1):
+    """TF-IDF (sublinear tf) over lists of features computed beforehand; `min_df` drops rarer features."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df)
+
+
+def calibrated_svm(c: float = 1.0):
+    """A class-balanced linear SVM with sigmoid-calibrated probabilities (one calibration fit, deterministic)."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    return CalibratedClassifierCV(
+        LinearSVC(C=c, class_weight="balanced", random_state=0), method="sigmoid", cv=5, ensemble=False
+    )
+
+
 def fit_estimator(examples: Sequence[Example], c: float = 1.0, min_df: int = 1):
     """TF-IDF + linear SVM with sigmoid-calibrated probabilities, fitted on (text, label) pairs.
 
     `min_df` drops features seen in fewer messages: fewer weights to look up per message.
     """
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_pipeline
-    from sklearn.svm import LinearSVC
 
-    pipeline = make_pipeline(
-        TfidfVectorizer(analyzer=_identity, sublinear_tf=True, min_df=min_df),
-        CalibratedClassifierCV(LinearSVC(C=c, class_weight="balanced", random_state=0), method="sigmoid", cv=5, ensemble=False),
-    )
+    pipeline = make_pipeline(feature_tfidf(min_df), calibrated_svm(c))
     pipeline.fit([message_features(t) for t, _ in examples], [label for _, label in examples])
     return pipeline
 

@@ -97,18 +97,10 @@ class TerminalChat:
                     self.say(texts.CHAT_BAD_ENCODING)
             lines = [line for line in lines if line]
             if len(lines) > 1 and not any(line.startswith("/") or line.isdigit() for line in lines):
-                await self.handle_paste("\n".join(lines))
-                continue
+                lines = ["\n".join(lines)]  # buyer lines pasted at once: one turn, one card
             for line in lines:
                 if not await self.handle(line):
                     return
-
-    async def handle_paste(self, text: str) -> None:
-        """Several buyer lines pasted at once: one turn, one card."""
-        try:
-            await self.paste(text)
-        except KnowledgeError as error:
-            self.say(str(error))
 
     async def paste(self, line: str) -> None:
         pasted = parse_paste(line, self.buyer)
