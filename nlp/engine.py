@@ -9,7 +9,7 @@ import numpy as np
 
 from nlp.analysis import Analysis
 from nlp.entities import find_entities
-from nlp.features import features
+from nlp.features import FeatureRows
 from nlp.intents import NEEDS_HUMAN_BELOW
 from nlp.linear_model import LinearTextModel, weighted_sums
 from nlp.model_store import intent_store, mood_store
@@ -29,7 +29,7 @@ class JointRows:
 
     intent_model: LinearTextModel
     mood_model: LinearTextModel
-    index: dict[str, int]
+    features: FeatureRows
     rows: np.ndarray
     split: int
 
@@ -46,7 +46,7 @@ class JointRows:
         ):
             targets = [index[name] for name in vocabulary]
             rows[targets, columns] = model.rows[list(vocabulary.values())]
-        return cls(intent_model, mood_model, index, rows, split)
+        return cls(intent_model, mood_model, FeatureRows(index), rows, split)
 
 
 _joint: JointRows | None = None
@@ -67,12 +67,12 @@ def analyze(text: str) -> Analysis:
     normalized = normalize(text)
     tokens = words(normalized)
     joint = joint_rows(model, mood_model)
-    found = [r for r in map(joint.index.get, features(normalized, tokens)) if r is not None]
+    found = joint.features.of(normalized, tokens)
     weighted, squared = weighted_sums(joint.rows, found)
     proba = model.proba_of_sums(weighted[: joint.split], squared[: joint.split])
     mood_proba = mood_model.proba_of_sums(weighted[joint.split :], squared[joint.split :])
     # Python's sort is stable in reverse too: ties keep the model's class order.
-    intents = tuple(sorted(zip(model.classes, proba.tolist()), key=itemgetter(1), reverse=True))
+    intents = tuple(sorted(zip(model.classes, proba), key=itemgetter(1), reverse=True))
     intent, confidence = intents[0]
     return Analysis(
         text=text,

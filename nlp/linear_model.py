@@ -15,10 +15,13 @@ import math
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+_MAX_EXPONENT = 700.0  # math.exp overflows past ~709; the sigmoid is 0 long before
 
 
 @dataclass(frozen=True)
@@ -41,34 +44,35 @@ class LinearTextModel:
         folded = self.coef * self.idf[:, None] * self.calibration_a[None, :]
         rows = np.hstack([folded, (self.idf**2)[:, None]])
         object.__setattr__(self, "_rows", np.ascontiguousarray(rows))
-        object.__setattr__(self, "_offset", self.calibration_a * self.intercept + self.calibration_b)
+        object.__setattr__(self, "_offset", (self.calibration_a * self.intercept + self.calibration_b).tolist())
 
     @property
     def rows(self) -> np.ndarray:
         """Per feature: its folded weight for every class, then its idf squared."""
         return self._rows
 
-    def predict_proba(self, feats: list[str]) -> np.ndarray:
+    def predict_proba(self, feats: list[str]) -> list[float]:
         """Calibrated probabilities of every class for one message's features."""
         found = [i for i in map(self.vocabulary.get, feats) if i is not None]
         return self.proba_of_sums(*weighted_sums(self._rows, found))
 
-    def proba_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
+    def proba_of_sums(self, weighted: Sequence[float], squared: Sequence[float]) -> list[float]:
         """Probabilities from the `weighted_sums` of a message's rows of this model's `rows`."""
         proba = self.sigmoids_of_sums(weighted, squared)
-        total_proba = proba.sum()
+        total_proba = sum(proba)
         if total_proba == 0.0:
-            return np.full(len(self.classes), 1.0 / len(self.classes))
-        proba /= total_proba
-        return proba
+            return [1.0 / len(self.classes)] * len(self.classes)
+        return [p / total_proba for p in proba]
 
-    def sigmoids_of_sums(self, weighted: np.ndarray, squared: np.ndarray) -> np.ndarray:
-        """Each class's own calibrated probability, not normalised across classes (one binary model per class)."""
-        if squared[-1] == 0.0:  # no known feature (every idf is positive)
-            logits = self._offset
-        else:
-            logits = weighted[:-1] / math.sqrt(squared[-1]) + self._offset
-        return 1.0 / (1.0 + np.exp(logits))
+    def sigmoids_of_sums(self, weighted: Sequence[float], squared: Sequence[float]) -> list[float]:
+        """Each class's own calibrated probability, not normalised across classes (one binary model per class).
+
+        Plain floats, not numpy: for a dozen classes numpy's per-call overhead costs more than the arithmetic.
+        """
+        norm = squared[-1]  # no known feature leaves it zero (every idf is positive)
+        scale = 1.0 / math.sqrt(norm) if norm > 0.0 else 0.0
+        exp = math.exp
+        return [1.0 / (1.0 + exp(min(w * scale + b, _MAX_EXPONENT))) for w, b in zip(weighted, self._offset)]
 
     def save(self, path: Path) -> None:
         """Write the weights atomically (a concurrent reader never sees half a file)."""
@@ -106,20 +110,20 @@ class LinearTextModel:
             )
 
 
-def weighted_sums(rows: np.ndarray, found: list[int]) -> tuple[np.ndarray, np.ndarray]:
+def weighted_sums(rows: np.ndarray, found: list[int]) -> tuple[list[float], list[float]]:
     """Sums of the rows of a message's features weighted by tf and by tf squared (sublinear tf).
 
     `found` holds a row index per known feature occurrence, in feature order (a feature
     seen k times appears k times, tf = 1 + ln k).
     """
     if not found:
-        empty = np.zeros(rows.shape[1])
+        empty = [0.0] * rows.shape[1]
         return empty, empty
     if len(set(found)) == len(found):  # every feature once: tf = 1
-        total = rows.take(found, axis=0).sum(axis=0)
+        total = rows.take(found, axis=0).sum(axis=0).tolist()
         return total, total
     counts = Counter(found)
     tf = np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
     tf += 1.0
     picked = rows.take(list(counts), axis=0)
-    return tf @ picked, (tf * tf) @ picked
+    return (tf @ picked).tolist(), ((tf * tf) @ picked).tolist()

@@ -35,12 +35,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
-import numpy as np
 
 from nlp.analysis import Mood
 from nlp.features import features
@@ -268,7 +268,7 @@ def mood_of(normalized: str, words: list[str], feats: list[str] | None = None) -
     return blended_mood(normalized, model.classes, model.predict_proba(feats))
 
 
-def blended_mood(normalized: str, classes: tuple[str, ...], model_proba: np.ndarray) -> Mood:
+def blended_mood(normalized: str, classes: tuple[str, ...], model_proba: Sequence[float]) -> Mood:
     """The lexicon's score of a normalised message blended with the mood model's probabilities."""
     raw = mood_score(normalized)
     beyond = math.copysign(max(abs(raw) - LEXICON_DEAD_ZONE, 0.0), raw)

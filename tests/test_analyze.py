@@ -8,11 +8,18 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp import analyze
+from nlp.features import FeatureRows, features
+from nlp.intent_training import load_corpus
 from nlp.intents import INTENTS
+from nlp.model_store import intent_store
+from nlp.mood import mood_of
+from nlp.normalize import normalize
+from nlp.tokenize import words
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = {"intent", "intents", "confidence", "needs_human", "mood", "risk", "entities"}
@@ -35,6 +42,30 @@ def test_analysis_is_deterministic_and_thread_safe():
     expected = [analyze(m).to_dict() for m in messages]
     with ThreadPoolExecutor(max_workers=8) as pool:
         assert list(pool.map(lambda m: analyze(m).to_dict(), messages)) == expected
+
+
+EDGE_MESSAGES = ["", "   ", "，。！", "1234567890", "订单号 123456789012345 还没发货", "a", "亲亲亲亲亲亲", "😡" * 5]
+
+
+def test_feature_rows_find_exactly_the_known_features():
+    index = intent_store.get().vocabulary
+    rows = FeatureRows(index)
+    for text in [t for t, _ in load_corpus()[::7]] + EDGE_MESSAGES:
+        normalized = normalize(text)
+        tokens = words(normalized)
+        expected = sorted(index[f] for f in features(normalized, tokens) if f in index)
+        assert sorted(rows.of(normalized, tokens)) == expected, text
+
+
+def test_one_gather_for_both_models_gives_each_model_own_answer():
+    model = intent_store.get()
+    for text in [t for t, _ in load_corpus()[::11]] + EDGE_MESSAGES:
+        normalized = normalize(text)
+        tokens = words(normalized)
+        result = analyze(text)
+        expected = dict(zip(model.classes, model.predict_proba(features(normalized, tokens))))
+        assert dict(result.intents) == pytest.approx(expected, abs=1e-12), text
+        assert result.mood.score == pytest.approx(mood_of(normalized, tokens).score, abs=1e-12), text
 
 
 def test_traditional_full_width_and_emoji_messages_are_understood():

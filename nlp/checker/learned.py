@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-import numpy as np
 
 from nlp.checker.cold import cold_finding
 from nlp.checker.forbidden import harsh_wording_finding
@@ -59,7 +58,7 @@ class RuleScore:
     segment: Segment
 
 
-def _probabilities(model: LinearTextModel, form: str) -> np.ndarray:
+def _probabilities(model: LinearTextModel, form: str) -> list[float]:
     found = [i for i in map(model.vocabulary.get, segment_features(form)) if i is not None]
     return model.sigmoids_of_sums(*weighted_sums(model.rows, found))
 
