@@ -2,7 +2,9 @@
 
 The corpus is three files in different voices: `reviews.tsv` (reviews and buyer chat across many
 domains), `reviews_voices.tsv` (short verdicts, list-like reviews, 追评, slang) and `reviews_real.tsv`
-(long mixed reviews, domain defect words, turns of events, sarcasm, polite disappointment).
+(long mixed reviews, domain defect words, turns of events, sarcasm, polite disappointment; since
+round 5 also flaws played down, service praised while the product failed, fact-only complaints,
+comparisons, expectations and star ratings).
 
 Only `xiaoer train`, the evaluation and a cold cache import this module; the
 serving path uses the exported weights through `nlp.model_store.mood_store`.

@@ -293,3 +293,21 @@ def test_a_negated_word_is_not_negated_again(text):
 )
 def test_summaries_and_turns_of_events_outweigh_what_came_before(text, expected):
     assert label(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("朋友推荐的，结果用了两次就不转了", "negative"),
+        ("还以为是大品牌的质量", "negative"),
+        ("本以为又是智商税，没想到效果挺明显", "positive"),
+        ("好用个屁", "negative"),
+    ],
+)
+def test_turns_expectations_and_scornful_negation(text, expected):
+    score = mood_score(normalize(text))
+    assert score < 0 if expected == "negative" else score > 0
+
+
+def test_other_buyers_bad_reviews_are_not_the_buyers_verdict():
+    assert label("看了差评还有点担心，收到发现挺好的") != "negative"
