@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.checker import check_reply
-from nlp.checker.check import find_warnings
+from nlp.checker.check import find_warnings, rule_warnings
+from nlp.checker.resources import matching_form
 from nlp.checker_eval import SPLIT_FILES, evaluate_checker, labelled_replies
 
 POLITE_REFUSAL = "亲，非常抱歉，这款已经是活动价了，暂时没办法再优惠呢，不过可以送您一个小礼品，您看可以吗？"
@@ -606,3 +607,45 @@ def test_a_plain_a_not_a_question_is_not_a_harsh_retort(text: str) -> None:
 @pytest.mark.parametrize("text", ["你到底买不买？", "你懂不懂啊", "你烦不烦"])
 def test_a_not_a_retorts_stay_forbidden(text: str) -> None:
     assert "forbidden_phrase" in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这事你问厂家去",  # sent off to someone else: 问/找…去
+        "现在去领券",  # 去 + the errand
+        "先去银行开个证明",  # 去 + a place + the errand
+        "量好尺寸再拍",  # one step finished before the next
+        "改好地址跟我说",
+        "留个电话",
+        "报一下手机号",
+        "收货时当面验货",  # a time, then the order
+        "退货单号写在备注里",
+        "明早在家等着",
+        "保持手机畅通",
+        "型号自己百度",
+        "马上联系你那边的物业",  # 你那边 is the buyer's side, not the one being contacted
+        "另外发票抬头也发一下",  # a connective before the order
+    ],
+)
+def test_more_orders_to_the_buyer_fire_and_their_rewrite_passes(text: str) -> None:
+    """The rules themselves name these orders (not only the learned model, which has read similar ones)."""
+    assert "imperative" in {f.rule for f in rule_warnings(text, matching_form(text))}
+    assert not check_reply(check_reply(text).rewrite).warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，地址填写完整后，系统会自动计算运费",  # the clause only sets the time for what follows
+        "亲您好，按照流程我们会在收到退货后24小时内退款",  # the agent follows the process
+        "好的亲，我这就帮您去申请，稍后回复您～",  # 帮您去申请: the agent goes
+        "亲，我这边马上联系您那边的快递员",
+        "我们核实清楚再给您回复，请稍等",
+        "您好，罐底有溯源码，扫码能查到批次信息",
+        "亲，选好了跟我说一声就可以啦",
+        "亲，这个是您自己量错了吗？我们帮您换一个尺码吧",
+    ],
+)
+def test_statements_near_the_new_order_cues_pass(text: str) -> None:
+    assert "imperative" not in warning_rules(text)

@@ -10,7 +10,7 @@ from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
 _CUES = data_sections("imperative.txt")
-_OPENERS = re.compile(r"^(?:亲亲|亲爱的|亲|宝贝|宝|那你|那您|你|您|那就|那|就|现在|然后|先|再)+")
+_OPENERS = re.compile(r"^(?:亲亲|亲爱的|亲|宝贝|宝|那你|那您|你|您|那就|那|就|现在|然后|另外|顺便|先|再)+")
 _COMMAND = re.compile(r"^(?:" + alternation(_CUES["command"]).pattern + ")")
 _PROHIBITION = re.compile(r"^(?:别|不要)")
 _ALWAYS_COMMAND = re.compile(r"^(?:" + "|".join(p for p in _CUES["command"] if p.startswith(("别", "不要", "把"))) + ")")
@@ -23,7 +23,8 @@ _AGENT = alternation(_CUES["agent"], literal=True)
 _MODAL = alternation(_CUES["modal"], literal=True)
 _STATEMENT = re.compile(r"(?:了|过)$|过的$|^\w{1,6}?(?:不了|不到|才能|才会)|^\w{1,8}?就")
 _TIME_CLAUSE = re.compile(r"^\w{1,6}?(?:的时候|时(?![间刻效长])|之前|以前|之后|以后|(?<![售稍然最落背])后(?![台面续天])|前)")
-_AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前)[，,]?(?:" + _AGENT.pattern + ")")
+_SETS_TIME = re.compile(r"(?:的时候|(?<![随及同暂临平准按小当])时|之前|以前|之后|以后|(?<![售稍然最落背])后|(?<![往提])前)$")
+_AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前|流程|规定)[，,]?(?:" + _AGENT.pattern + ")")
 _SEQUENCE = alternation(_CUES["sequence"])
 MAX_SEQUENCE_LEAD = 8
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
@@ -35,7 +36,7 @@ _ACTION_ONCE = re.compile(r"^(.{0,8}?)(?:" + alternation(_CUES["once"]).pattern 
 _BUYER_SUBJECT = re.compile(r"^(?:你|您)")
 
 
-_BUYER_AS_OBJECT = re.compile(r"^\w{0,4}[您你]")
+_BUYER_AS_OBJECT = re.compile(r"^\w{0,4}[您你](?!那边|这边)")  # 马上联系你那边的师傅 orders
 _ASKS = re.compile(r"(?:哪|什么|吗|么|呢|几|怎|多少|是否|谁|(\w)[不没]\1)\w*[？?][\W\s]*$")  # 你看看喜欢哪个？ asks
 
 
@@ -82,8 +83,9 @@ def _buyer_acts_after(topic: re.Match[str]) -> bool:
 
 def _closes_with_command(rest: str) -> bool:
     """A topic, then the verb the buyer should do (地址发一下, 快递单号填上, 发票自己去开, 快递来了你下楼签;
-    after a long topic only strong tails: 罐底的批号拍给我), not a statement."""
-    if rest.endswith(("的", "了", "过")):
+    after a long topic only strong tails: 罐底的批号拍给我), not a statement nor a time set for what follows
+    (地址填写完整后，系统会…)."""
+    if rest.endswith(("的", "了", "过")) or _SETS_TIME.search(rest):
         return False
     command = _TOPIC_THEN_COMMAND.match(rest) or _LONG_TOPIC_THEN_COMMAND.match(rest)
     return command is not None and _buyer_acts_after(command)
