@@ -1,7 +1,7 @@
 """The typo checker's word knowledge, loaded once from `nlp/data/typos/`.
 
-- known wrong words with their correction (public list, shop list, pairs
-  learned from SIGHAN-15 training data),
+- known wrong words with their correction (public list, common typos checked in
+  context, shop list, pairs learned from SIGHAN-15 training data),
 - confusable characters (same pronunciation, similar shape, learned pairs) and
   the frequent learned confusions that are always worth a look (的/地, 在/再),
 - protected words that are never flagged (shop, product and brand names),
@@ -60,12 +60,13 @@ class Lexicon:
 def _known_wrong_words(freq: dict[str, int]) -> ahocorasick.Automaton:
     """Automaton of known wrong words -> (wrong, right, trusted).
 
-    The curated shop list is trusted as it is; a public or learned 'wrong' word that is itself a
+    The curated shop list is trusted as it is; a public, common or learned 'wrong' word that is itself a
     dictionary word is left out, and the checker verifies the others in context.
     """
     raw = resources.files("nlp").joinpath(f"{DATA_DIR}/word_confusions.json").read_text("utf-8")
     pairs: dict[str, tuple[str, bool]] = {}
-    for wrong, right in [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]:
+    checked = [*json.loads(raw).items(), *_pairs("common_typos.tsv").items(), *_pairs("learned_words.tsv").items()]
+    for wrong, right in checked:
         if not freq.get(wrong):
             pairs[wrong] = (right, False)
     for wrong, right in _pairs("shop_words.tsv").items():
