@@ -203,3 +203,33 @@ def test_shipped_candidate_model_matches_the_features() -> None:
 def test_interrogative_kept_in_questions() -> None:
     assert find_typos("亲，您喜欢哪一种呢？") == []
     assert in_question("您喜欢哪一种呢～", 3) and not in_question("哪一种。是的？", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("亲，部份地区需要多等一天哦。", "份", "分"),
+        ("亲，确认收获后记得给个好评哦。", "获", "货"),
+        ("麻烦您耐性等待一下，马上为您处理。", "性", "心"),
+        ("非常感谢您的支特！", "特", "持"),
+        ("这款零食的保只期是一年。", "只", "质"),
+        ("亲，货已经以经发出，请留意物流。", "以", "已"),  # a common typo checked in context
+    ],
+)
+def test_common_agent_typos_are_found(text: str, wrong: str, right: str) -> None:
+    assert (wrong, right) in _fixes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要坚持以经济建设为中心。",  # 以经 across a word boundary
+        "亲，付款后就可以发货了。",  # 以发货了 inside 可以发货了
+        "亲，演唱会门票是电子票，开场前发到您的手机上。",  # a character inside a three-character word
+        "亲，门票是电子码，入园时出示就可以。",  # 码 is the particle 吗 only in a question
+        "您平时用的是哪个品牌和色号吗？",  # 吗 ending a question stays
+        "用了还想退，好意思吗",  # 还想 is ordinary text, not 好像
+    ],
+)
+def test_ordinary_words_are_not_flagged(text: str) -> None:
+    assert find_typos(text) == []

@@ -1,13 +1,17 @@
 """Find suspected wrong characters in a reply.
 
 Two detectors share one pass over the text:
-1. known wrong words (exact match), e.g. 一但 -> 一旦, verified in context;
+1. known wrong words (exact match), e.g. 一但 -> 一旦, verified in context (a two-character
+   one of the public lists that the corpus shows often, like 还想, is ordinary text);
 2. one-character fixes: a confusable character that completes a dictionary
    word, or a frequent learned confusion (的/地), is described by features
    (gain of the best word segmentation under jieba's word frequencies, gain
    under a character bigram model, word frequencies, kind of confusion) and
    kept when the candidate model gives it enough probability, e.g. 朋唷 -> 朋友.
-Spans inside protected words (shop, product and brand names) are never flagged.
+Spans inside protected words (shop, product and brand names) are never flagged, and a
+character inside a dictionary word of three or more characters (演唱会, 电子票) gets no
+one-character fix: such a word is too unlikely to arise from a typo to overrule.
+A fix to the question particle 吗 needs a question, and 吗 ending a question stays.
 """
 
 from __future__ import annotations
@@ -21,13 +25,16 @@ from nlp.normalize import MAX_ANALYSED_CHARS, simplified_same_length
 from nlp.texts import TYPO_MESSAGE
 from nlp.typos.candidate_model import CandidateModel
 from nlp.typos.char_lm import CharBigramLM
-from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, Lexicon, is_han
+from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, PUBLIC, SHOP, Lexicon, is_han
 
 CONTEXT_CHARS = 4
 MAX_WORD_LEN = 4
 INTERROGATIVES = frozenset("哪")  # kept inside a question and before a measure word (您喜欢哪个都可以)
 MEASURE_WORDS = frozenset("个款种件些位家样条双套色码")
 CLAUSE_FINAL_PARTICLES = frozenset("吗呢吧嘛啊呀")  # only a fix at the end of a run of Chinese characters
+QUESTION_PARTICLE = "吗"
+MIN_TRUSTED_WORD_LEN = 3  # a character inside a dictionary word this long gets no one-character fix
+ORDINARY_BIGRAM_COUNT = 20  # a checked wrong word of two characters seen this often in the corpus is ordinary text (SIGHAN-14)
 _SENTENCE_END = re.compile(r"[。！!？?～~\n]")
 _QUESTION_MARKS = frozenset("？?呢")
 
@@ -122,17 +129,21 @@ class TypoChecker:
     def corrections(self, text: str) -> list[Correction]:
         """Suspected wrong spans of `text` with corrections (offsets into `text`)."""
         simple = simplified_same_length(text)
-        protected = self.protected_mask(simple)
-        found = self._known_wrong_words(simple, protected)
+        kept = [
+            p or (c == QUESTION_PARTICLE and in_question(simple, i)) for i, (p, c) in enumerate(zip(self.protected_mask(simple), simple))
+        ]
+        found = self._known_wrong_words(simple, kept)
         if self.model is None:
             return found
-        skip = [p or (c in INTERROGATIVES and is_interrogative(simple, i)) for i, (p, c) in enumerate(zip(protected, simple))]
+        skip = [k or (c in INTERROGATIVES and is_interrogative(simple, i)) for i, (k, c) in enumerate(zip(kept, simple))]
         for c in found:
             skip[c.start : c.end] = [True] * (c.end - c.start)
         best: dict[int, tuple[float, str]] = {}
         for run_start, run_end in han_runs(simple):
             run = simple[run_start:run_end]
             for offset, candidate, features in self.candidate_features(run, skip[run_start:run_end]):
+                if candidate == QUESTION_PARTICLE and not in_question(simple, run_start + offset):
+                    continue
                 probability = self.model.probability(features)
                 position = run_start + offset
                 if probability > self.model.threshold and probability > best.get(position, (0.0, ""))[0]:
@@ -145,8 +156,9 @@ class TypoChecker:
         rows = []
         scores: Scores | None = None
         lm = self.char_lm
+        inside_long_word = self.long_word_mask(run)
         for position, char in enumerate(run):
-            if skip[position]:
+            if skip[position] or inside_long_word[position]:
                 continue
             candidates = self._candidates(run, position)
             if not candidates:
@@ -178,6 +190,15 @@ class TypoChecker:
                 rows.append((position, candidate, features))
         return rows
 
+    def long_word_mask(self, run: str) -> list[bool]:
+        """True at every character of `run` inside a dictionary word of MIN_TRUSTED_WORD_LEN or more characters."""
+        mask = [False] * len(run)
+        for start in range(len(run)):
+            for end in range(start + MIN_TRUSTED_WORD_LEN, min(len(run), start + MAX_WORD_LEN) + 1):
+                if self.lexicon.freq.get(run[start:end]):
+                    mask[start:end] = [True] * (end - start)
+        return mask
+
     def protected_mask(self, text: str) -> list[bool]:
         """True at every character inside a protected word."""
         mask = [False] * len(text)
@@ -185,27 +206,33 @@ class TypoChecker:
             mask[end - length + 1 : end + 1] = [True] * length
         return mask
 
-    def _known_wrong_words(self, text: str, protected: list[bool]) -> list[Correction]:
+    def _known_wrong_words(self, text: str, kept: list[bool]) -> list[Correction]:
         """Non-overlapping known wrong words, longest first, trimmed to the differing characters."""
         matches = sorted(
             (
-                (end - len(wrong) + 1, end + 1, wrong, right, trusted)
-                for end, (wrong, right, trusted) in self.lexicon.known_wrong.iter(text)
+                (end - len(wrong) + 1, end + 1, wrong, right, source)
+                for end, (wrong, right, source) in self.lexicon.known_wrong.iter(text)
             ),
             key=lambda m: (m[0] - m[1], m[0]),
         )
         used = [False] * len(text)
         found = []
-        for start, end, wrong, right, trusted in matches:
-            if any(used[start:end]) or any(protected[start:end]):
+        for start, end, wrong, right, source in matches:
+            if any(used[start:end]) or any(kept[start:end]):
                 continue
-            if not trusted and self.gain(text, start, end, right) <= self.known_threshold:
+            if source == PUBLIC and self._ordinary(wrong):
+                continue
+            if source != SHOP and self.gain(text, start, end, right) <= self.known_threshold:
                 continue
             used[start:end] = [True] * (end - start)
             first = next(i for i in range(len(wrong)) if wrong[i] != right[i])
             last = max(i for i in range(len(wrong)) if wrong[i] != right[i]) + 1
             found.append(Correction(start + first, start + last, wrong[first:last], right[first:last]))
         return found
+
+    def _ordinary(self, wrong: str) -> bool:
+        """A two-character 'wrong' word that the corpus shows often enough to be ordinary text."""
+        return len(wrong) == 2 and self.char_lm.counts.get(wrong, 0) >= ORDINARY_BIGRAM_COUNT
 
     def _candidates(self, run: str, position: int) -> list[str]:
         """Confusable characters that complete a common word at `position`, plus the frequent confusions."""

@@ -1,7 +1,7 @@
 """The typo checker's word knowledge, loaded once from `nlp/data/typos/`.
 
-- known wrong words with their correction (public list, shop list, pairs
-  learned from SIGHAN-15 training data),
+- known wrong words with their correction (public list, common typos checked in
+  context, shop list, pairs learned from SIGHAN-15 training data),
 - confusable characters (same pronunciation, similar shape, learned pairs) and
   the frequent learned confusions that are always worth a look (的/地, 在/再),
 - protected words that are never flagged (shop, product and brand names),
@@ -26,6 +26,7 @@ BLANK = "?"
 MIN_INDEXED_FREQ = 5
 MAX_INDEXED_LEN = 4
 FREQUENT_PAIR_COUNT = 5
+SHOP, COMMON, PUBLIC = "shop", "common", "public"  # where a known wrong word comes from (shop_words, common_typos, the rest)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -48,7 +49,7 @@ def is_han(char: str) -> bool:
 class Lexicon:
     """Everything the checker looks up; immutable once built, so safe to share between threads."""
 
-    known_wrong: ahocorasick.Automaton  # wrong word -> (wrong, right, trusted)
+    known_wrong: ahocorasick.Automaton  # wrong word -> (wrong, right, source)
     protected: ahocorasick.Automaton  # protected word -> its length
     confusable: dict[str, dict[str, str]]  # char -> {char it may stand for: kind of confusion}
     frequent: dict[str, tuple[str, ...]]  # char -> chars it was often written for in the training data
@@ -58,22 +59,26 @@ class Lexicon:
 
 
 def _known_wrong_words(freq: dict[str, int]) -> ahocorasick.Automaton:
-    """Automaton of known wrong words -> (wrong, right, trusted).
+    """Automaton of known wrong words -> (wrong, right, source): SHOP, COMMON or PUBLIC.
 
-    The curated shop list is trusted as it is; a public or learned 'wrong' word that is itself a
-    dictionary word is left out, and the checker verifies the others in context.
+    The curated shop list (SHOP) is trusted as it is; a public, learned (PUBLIC) or common (COMMON)
+    'wrong' word that is itself a dictionary word is left out, and the checker verifies the others in context.
     """
     raw = resources.files("nlp").joinpath(f"{DATA_DIR}/word_confusions.json").read_text("utf-8")
-    pairs: dict[str, tuple[str, bool]] = {}
-    for wrong, right in [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]:
-        if not freq.get(wrong):
-            pairs[wrong] = (right, False)
+    pairs: dict[str, tuple[str, str]] = {}
+    for source, items in (
+        (PUBLIC, [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]),
+        (COMMON, _pairs("common_typos.tsv").items()),
+    ):
+        for wrong, right in items:
+            if not freq.get(wrong):
+                pairs[wrong] = (right, source)
     for wrong, right in _pairs("shop_words.tsv").items():
-        pairs[wrong] = (right, True)
+        pairs[wrong] = (right, SHOP)
     automaton = ahocorasick.Automaton()
-    for wrong, (right, trusted) in pairs.items():
+    for wrong, (right, source) in pairs.items():
         if len(wrong) == len(right) and wrong != right:
-            automaton.add_word(wrong, (wrong, right, trusted))
+            automaton.add_word(wrong, (wrong, right, source))
     automaton.make_automaton()
     return automaton
 
