@@ -637,6 +637,31 @@ def test_more_orders_to_the_buyer_fire_and_their_rewrite_passes(text: str) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        "这个属于物流公司的责任，跟店里没关系。",
+        "售后不归我们客服负责。",
+        "我也就是个打工的，做不了主。",
+        "改天再说吧。",
+        "我没空，晚点。",
+        "别老是催，催了也没有用。",
+        "问多少遍都一样。",
+        "你这要求太高了。",
+        "这点划痕算什么大问题。",
+        "好评截图后加店长微信领红包。",
+        "换个平台下单吧，那边能便宜十块。",
+        "是你自己弄坏的。",
+        "差评尽管给，我们不在乎。",
+        "没办法",
+        "没得商量。",
+    ],
+)
+def test_round_five_forbidden_families_fire(text: str) -> None:
+    """Put-offs, the shop out of it, impatience, blaming the buyer, off-platform: families, not listed sentences."""
+    assert "forbidden_phrase" in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "亲，地址填写完整后，系统会自动计算运费",  # the clause only sets the time for what follows
         "亲您好，按照流程我们会在收到退货后24小时内退款",  # the agent follows the process
         "好的亲，我这就帮您去申请，稍后回复您～",  # 帮您去申请: the agent goes
@@ -649,3 +674,56 @@ def test_more_orders_to_the_buyer_fire_and_their_rewrite_passes(text: str) -> No
 )
 def test_statements_near_the_new_order_cues_pass(text: str) -> None:
     assert "imperative" not in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，为了您的资金安全，切勿添加陌生人微信转账哦～",
+        "如果是快递的问题，我们会第一时间帮您联系处理哦～",
+        "抱歉亲，师傅这两天都没空，周六上午可以上门，您看可以吗？",
+        "以后在说明书里我们会标注清楚，感谢您的建议～",
+        "这不算什么大问题哦，我们马上帮您补发一个～",
+        "我们家开的老店了，品质您放心～",
+        "亲，付款时追加微信支付也是可以的哦～",
+        "系统就是这样显示的，您放心，订单正常哦～",
+    ],
+)
+def test_round_five_lookalikes_of_forbidden_wordings_pass(text: str) -> None:
+    assert "forbidden_phrase" not in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "M码断码了，可以看看L码。",
+        "这个系列不会再补货了。",
+        "店铺红包已经抢光了。",
+        "亲，这款不参加店铺满减哦。",
+        "人为损坏不在保修范围。",
+        "我们不回收旧手机哦，可以试试以旧换新。",
+        "配件不单独补发的。",
+        "过了保修期只能自费维修。",
+        "亲，这个我们没法适配哦。",
+        "说了没有运费险了。",
+    ],
+)
+def test_round_five_refusal_families_fire(text: str) -> None:
+    """Sold out for good, exclusions, services withheld, the shop as the one who will not: refusals needing 抱歉."""
+    assert "refusal_without_apology" in warning_rules(text)
+    assert "refusal_without_apology" not in warning_rules("不好意思，" + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，这款暂时断货了，下周补货，到货第一时间通知您～",
+        "零件一个都不能少哦，装好后再寄回来～",
+        "麻烦您拍一张照片，不然我们没法判断问题哦～",
+        "您先重启试试，还是不行再找我～",
+        "亲，这款单独用效果不行，建议搭配使用哦～",
+        "亲，这款手表不能游泳佩戴哦～",
+    ],
+)
+def test_round_five_requirements_conditions_and_facts_are_not_refusals(text: str) -> None:
+    assert "refusal_without_apology" not in warning_rules(text)

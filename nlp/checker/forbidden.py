@@ -36,7 +36,12 @@ _WARMTH = alternation(_HARSH["warmth"])
 _A_NOT_A = re.compile(r"(\w)[不没]\1\w*[？?]?$")
 _WAIVED = re.compile(r"(?:不用|无需|不需要|不必|用不着)(?:您|你)?$")  # 不用您自己联系快递 reassures
 _OFFERED = re.compile(r"可以(?:您|你)?(?:先)?$")  # 您可以自己联系快递 offers a way: only pushing off (推诿) is excused
+# 如果是快递的问题，我们… supposes, it does not push the buyer off.
+_SUPPOSED = re.compile(r"(?:如果|若是?|要是|万一)\w{0,3}$")
+# 千万不要加任何人的微信私下转账 warns the buyer against leaving the platform.
+_WARNED = re.compile(r"不要|别|切勿|请勿|谨防|严禁|不得|不会|不能|小心|提防")
 SHIFTING = "推诿"
+OFF_PLATFORM = "站外引流"
 
 
 def _exempt_spans(form: str) -> list[tuple[int, int]]:
@@ -104,7 +109,8 @@ def find_forbidden_phrases(text: str, form: str) -> list[Finding]:
         if (
             any(s <= start and end <= e for s, e in exempt)
             or _WAIVED.search(before)
-            or (category == SHIFTING and _OFFERED.search(before))
+            or (category == SHIFTING and (_OFFERED.search(before) or _SUPPOSED.search(before)))
+            or (category == OFF_PLATFORM and _WARNED.search(form[_clause_around(form, start, end)[0] : start]))
         ):
             continue
         message = CHECKER_MESSAGES["forbidden_phrase"].format(category=category, phrase=text[start:end])

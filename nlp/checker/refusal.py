@@ -16,6 +16,8 @@ _APOLOGY = alternation(data_lines("apology.txt"), literal=True)
 _PRICE = re.compile(r"便宜|优惠|价|少|折|贵")
 _CONDITIONAL = re.compile(r"^(?:如果|若|要是|万一)")
 _SERVICE = alternation(data_lines("refusal_service.txt"))
+# The shop as the one who will not (我们不回收, 这边没法适配): a refusal, whatever the clause names.
+_SHOP_AGENT = re.compile(r"我们|我这边|咱们|本店|小店|店里|商家")
 _CLAUSE_EDGE = re.compile(r"[，,。.！!？?；;～~\s]")
 _PARTICLES = re.compile(r"[哦喔呢啊呀的了啦吧亲哈]+$")
 # A contrast announces an alternative without offering one; 另外 may only send the buyer elsewhere (您另外找找吧).
@@ -35,12 +37,13 @@ def has_apology(form: str) -> bool:
 
 def _states_a_fact(sentence: str, refusal: re.Match[str]) -> bool:
     """A negation about the product (这款不支持无线充电哦), not turning down a request (不能改地址, 价格不能再降了,
-    bare 不行哦): its clause names no service and something is negated."""
+    bare 不行哦, 我们没法适配): its clause names no service nor the shop, and something is negated."""
     edges = [m.start() for m in _CLAUSE_EDGE.finditer(sentence)]
     start = max((e + 1 for e in edges if e < refusal.start()), default=0)
     end = min((e for e in edges if e >= refusal.end()), default=len(sentence))
     negated = _PARTICLES.sub("", sentence[refusal.end() : end])
-    return bool(negated) and _SERVICE.search(sentence[start:end]) is None
+    clause = sentence[start:end]
+    return bool(negated) and _SERVICE.search(clause) is None and _SHOP_AGENT.search(clause) is None
 
 
 def refusals(form: str) -> list[Segment]:
