@@ -83,8 +83,9 @@ def rule_scores(model: LinearTextModel, form: str) -> dict[str, RuleScore]:
 def open_scores(model: LinearTextModel, form: str, found: Collection[Finding]) -> dict[str, RuleScore]:
     """The model's scores for the rules it may still speak for, given the rules' own findings `found`.
 
-    A rule that found something speaks for itself; a sentence a rule already flagged is explained (except for
-    an order, `ALSO_ON_FLAGGED`); a question is neither an order nor a refusal; a reply that says no politely (an
+    A rule that found something speaks for itself; a sentence a rule already flagged is explained, except that
+    an order (`ALSO_ON_FLAGGED`) may be named beside another finding and explains nothing else (直接拍，别犹豫
+    is an order and pushy); a question is neither an order nor a refusal; a reply that says no politely (an
     apology) is never a refusal without apology, nor one offering a way forward a pile of negatives.
     """
     rules_found = {finding.rule for finding in found}
@@ -94,7 +95,8 @@ def open_scores(model: LinearTextModel, form: str, found: Collection[Finding]) -
             continue
         if rule == "negative" and offers_alternative(form):  # negatives with a way forward are not this rule
             continue
-        overlaps = any(f.start < score.segment.end and score.segment.start < f.end for f in found)
+        overlaps = any(f.rule not in ALSO_ON_FLAGGED and f.start < score.segment.end and score.segment.start < f.end
+                       for f in found)
         if rule not in WHOLE_REPLY and rule not in ALSO_ON_FLAGGED and overlaps:
             continue
         if rule in ASKING_IS_NOT and _QUESTION_END.search(score.segment.text):  # a question asks: no order, no refusal
