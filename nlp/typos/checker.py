@@ -197,6 +197,7 @@ class TypoChecker:
                     float(kind == "other_tone"),
                     float(kind == "shape"),
                     float(kind == "learned"),
+                    float(kind == "alike"),
                     float(candidate in frequent),
                 ]
                 rows.append((position, candidate, features))
