@@ -29,6 +29,7 @@ def _fixes(text: str) -> list[tuple[str, str]]:
         ("亲，您的快递以签收了", "以", "已"),
         ("嗯，以处理", "以", "已"),
         ("稍等，我帮您核对以下订单", "以", "一"),
+        ("这款鞋偏大，您选小半吗就好", "吗", "码"),
     ],
 )
 def test_function_word_typos_are_found(text: str, wrong: str, right: str) -> None:
@@ -51,6 +52,7 @@ def test_function_word_typos_are_found(text: str, wrong: str, right: str) -> Non
         "请您参考以下说明",  # 以下 = the following
         "不喜欢再退，先拍照再退货",
         "已为您申请退款，请留意短信",
+        "您平时穿大一码吗？",
     ],
 )
 def test_correct_function_words_are_not_flagged(text: str) -> None:

@@ -8,7 +8,8 @@ Fixes (each a position and the character it should be):
   (明天在说, 下次在来), after a finished action (到了在联系) or after 先 (先确认在发货), in 在问也没用, and in 不能在少了;
 - 以 -> 已 before a finished action when 以 is not part of a word with the character before it
   (订单以发货, 以签收; not 可以发货);
-- 以下 -> 一下 after a verb that takes 一下 (帮您查以下物流).
+- 以下 -> 一下 after a verb that takes 一下 (帮您查以下物流);
+- 吗 -> 码 in size advice (拍大一吗哦, 选小半吗).
 `settled` marks the 再 and 已 that these patterns show to be right (再拍, 已为您), so the
 candidate model does not "fix" them.
 """
@@ -54,6 +55,8 @@ ONCE_VERBS = frozenset(
     {*"查问等试催改核说拍发聊讲想帮", "确认", "核实", "登记", "反馈", "稍等", "核对", "联系", "处理", "检查", "催促", "备注"}
 )
 
+SIZE_STEPS = ("大一", "小一", "大半", "小半", "大两", "小两", "大个", "小个")  # 拍大一码
+
 _CLAUSE = re.compile(r"[^，。！？!?,；;～~\s]+")
 
 
@@ -84,7 +87,7 @@ class FunctionWords:
         self.freq = freq
 
     def fixes(self, text: str) -> list[tuple[int, str]]:
-        """`(position, right character)` of the wrong 的, 在 and 以 of `text`."""
+        """`(position, right character)` of the wrong 的, 在, 以 and 吗 of `text`."""
         found = []
         for clause in _CLAUSE.finditer(text):
             start, part = clause.start(), clause.group()
@@ -96,6 +99,8 @@ class FunctionWords:
                     right = "再" if self._again_zai(part, offset) else None
                 elif char == "以":
                     right = self._yi(part, offset)
+                elif char == "吗":
+                    right = "码" if part.endswith(SIZE_STEPS, 0, offset) else None
                 if right:
                     found.append((start + offset, right))
         return found
