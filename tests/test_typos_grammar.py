@@ -17,6 +17,7 @@ def _fixes(text: str) -> list[tuple[str, str]]:
     [
         ("这件衣服洗的很干净，您放心", "的", "得"),
         ("说明书上写的明明白白", "的", "得"),
+        ("单号都记的清清楚楚", "的", "得"),
         ("这双鞋码数做的非常标准", "的", "得"),
         ("亲，这么大的箱子装的下吗", "的", "得"),
         ("这件外套穿上显的人很精神", "的", "得"),
@@ -41,6 +42,7 @@ def test_function_word_typos_are_found(text: str, wrong: str, right: str) -> Non
     [
         "我买的很好看，朋友都夸",  # 的 ends a noun phrase after a pronoun
         "我做的蛋糕很好吃",
+        "我们定的下下周发货",
         "这款卖的很多，库存不多了",
         "看起来好看的很多",
         "明天在家等快递就好",  # 在 before a place

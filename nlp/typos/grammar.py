@@ -27,6 +27,7 @@ COMPLEMENT_VERBS = frozenset(
 DEGREE_WORDS = tuple("很 非常 比较 特别 挺 太 十分 更 超 相当 蛮 有点 这么 那么 越来越".split())
 QUANTITIES = ("很多", "很少", "更多", "太多")  # 卖的很多: how many were sold, not how well
 POTENTIAL_COMPLEMENTS = frozenset("下完动到见及起着清懂住开进")
+NOT_REDUPLICATED = frozenset("下上一")  # 下下周, 一一: not an adjective doubled
 DE_WORD_VERBS = frozenset("显觉记值舍免")  # 显得, 觉得: 的 after them is a typo unless they end another word
 DE_VERBS = COMPLEMENT_VERBS | DE_WORD_VERBS
 PRONOUNS = frozenset("我你您他她它们咱家")  # before the verb: 的 may end a noun phrase (我买的很好看)
@@ -134,7 +135,7 @@ class FunctionWords:
             return True
         if rest[:1] in POTENTIAL_COMPLEMENTS and (len(rest) == 1 or rest[1] in CLAUSE_END):
             return True  # 穿的下, 来的及吗
-        if len(rest) >= 2 and rest[0] == rest[1] and rest[0] not in POTENTIAL_COMPLEMENTS:
+        if len(rest) >= 2 and rest[0] == rest[1] and rest[0] not in NOT_REDUPLICATED:
             return True  # 写的清清楚楚, 装的满满
         if not rest.startswith(DEGREE_WORDS) or rest.startswith(QUANTITIES):
             return False
