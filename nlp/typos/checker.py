@@ -1,9 +1,11 @@
 """Find suspected wrong characters in a reply.
 
-Two detectors share one pass over the text:
+Three detectors share one pass over the text:
 1. known wrong words (exact match), e.g. 一但 -> 一旦, verified in context (a two-character
    one of the public lists that the corpus shows often, like 还想, is ordinary text);
-2. one-character fixes: a confusable character that completes a dictionary
+2. grammar patterns for 的/得, 在/再, 以/已 and 以下/一下 (`nlp.typos.grammar`), which also keep
+   the model from "fixing" a 再 or 已 they show to be right;
+3. one-character fixes: a confusable character that completes a dictionary
    word, or a frequent learned confusion (的/地), is described by features
    (gain of the best word segmentation under jieba's word frequencies, gain
    under a character bigram model, word frequencies, kind of confusion) and
@@ -25,6 +27,7 @@ from nlp.normalize import MAX_ANALYSED_CHARS, simplified_same_length
 from nlp.texts import TYPO_MESSAGE
 from nlp.typos.candidate_model import CandidateModel
 from nlp.typos.char_lm import CharBigramLM
+from nlp.typos.grammar import FunctionWords
 from nlp.typos.lexicon import BLANK, MAX_INDEXED_LEN, PUBLIC, SHOP, Lexicon, is_han
 
 CONTEXT_CHARS = 4
@@ -110,6 +113,7 @@ class TypoChecker:
         self.char_lm = char_lm
         self.model = model
         self.known_threshold = known_threshold
+        self.function_words = FunctionWords(lexicon.freq)
 
     def find(self, text: str) -> list[Finding]:
         """Findings for the suspected wrong spans of `text`, in text order."""
@@ -135,9 +139,17 @@ class TypoChecker:
         found = self._known_wrong_words(simple, kept)
         if self.model is None:
             return found
-        skip = [k or (c in INTERROGATIVES and is_interrogative(simple, i)) for i, (k, c) in enumerate(zip(kept, simple))]
+        settled = self.function_words.settled(simple)
+        skip = [
+            k or s or (c in INTERROGATIVES and is_interrogative(simple, i))
+            for i, (k, s, c) in enumerate(zip(kept, settled, simple))
+        ]
         for c in found:
             skip[c.start : c.end] = [True] * (c.end - c.start)
+        for position, right in self.function_words.fixes(simple):
+            if not skip[position]:
+                found.append(Correction(position, position + 1, simple[position], right))
+                skip[position] = True
         best: dict[int, tuple[float, str]] = {}
         for run_start, run_end in han_runs(simple):
             run = simple[run_start:run_end]
@@ -185,6 +197,7 @@ class TypoChecker:
                     float(kind == "other_tone"),
                     float(kind == "shape"),
                     float(kind == "learned"),
+                    float(kind == "alike"),
                     float(candidate in frequent),
                 ]
                 rows.append((position, candidate, features))

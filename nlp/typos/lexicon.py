@@ -104,7 +104,8 @@ def _learned_pairs() -> list[tuple[str, str, int]]:
 def _confusable_chars() -> dict[str, dict[str, str]]:
     """Characters each character may have been typed for, with the kind of confusion.
 
-    Kinds: same_tone, other_tone (same pinyin), shape, learned; a pair of several kinds keeps the first.
+    Kinds: same_tone, other_tone (same pinyin), shape, learned, alike (another tone or a commonly merged
+    initial or final: s/sh, n/l, in/ing...); a pair of several kinds keeps the first.
     """
     table: dict[str, dict[str, str]] = defaultdict(dict)
 
@@ -112,13 +113,13 @@ def _confusable_chars() -> dict[str, dict[str, str]]:
         if wrong != right and right not in table[wrong]:
             table[wrong][right] = kind
 
-    for name in ("same_pinyin.txt", "same_sound.tsv"):
+    for name, third_kind in (("same_pinyin.txt", "other_tone"), ("same_sound.tsv", "alike")):
         for line in _data_lines(name):
-            char, same_tone, other_tone = (line.split("\t") + [""])[:3]
-            for other in same_tone:
-                add(char, other, "same_tone")
-            for other in other_tone:
-                add(char, other, "other_tone")
+            char, same_tone, other = (line.split("\t") + ["", ""])[:3]
+            for right in same_tone:
+                add(char, right, "same_tone")
+            for right in other:
+                add(char, right, third_kind)
     for line in _data_lines("same_stroke.txt"):
         group = line.split("\t")
         for char in group:
