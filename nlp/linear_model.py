@@ -12,14 +12,14 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from nlp.cache import write_atomically
 
 _MAX_EXPONENT = 700.0  # math.exp overflows past ~709; the sigmoid is 0 long before
 
@@ -88,11 +88,7 @@ class LinearTextModel:
             calibration_a=self.calibration_a,
             calibration_b=self.calibration_b,
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, path)
+        write_atomically(path, buffer.getvalue())
 
     @classmethod
     def load(cls, path: Path) -> LinearTextModel:

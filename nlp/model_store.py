@@ -8,25 +8,16 @@ the cache. `retrain` is what `xiaoer train` calls.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from nlp.cache import cache_dir
 from nlp.linear_model import LinearTextModel
 
 log = logging.getLogger(__name__)
 
 Trainer = Callable[[Iterable[tuple[str, str]]], LinearTextModel]
-
-
-def cache_dir() -> Path:
-    """`$XIAOER_CACHE_DIR`, else the user's cache folder."""
-    configured = os.environ.get("XIAOER_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "xiaoer"
 
 
 class ModelStore:
@@ -54,7 +45,7 @@ class ModelStore:
         if self.path.is_file():
             try:
                 cached = LinearTextModel.load(self.path)
-            except (OSError, ValueError, KeyError) as error:
+            except (OSError, EOFError, ValueError, KeyError) as error:
                 log.warning("ignoring an unreadable model cache %s: %s", self.path, error)
             else:
                 if cached.fingerprint == fingerprint:

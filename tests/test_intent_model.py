@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from nlp.intent_training import MIN_DF, load_corpus, split
+from nlp.intents import INTENTS
 from nlp.linear_model import LinearTextModel
 from nlp.linear_training import export, fit_estimator, message_features
 from nlp.model_store import ModelStore
-from nlp.intents import INTENTS
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,11 @@ def test_cache_is_reused_until_the_fingerprint_changes(tmp_path, monkeypatch, pi
     assert store.get().fingerprint == "changed" and trained == [1, 1]
     store.retrain()
     assert trained == [1, 1, 1]
+    for damage in (b"", b"not a model"):  # an unreadable cache is retrained, not a crash
+        (tmp_path / "m.npz").write_bytes(damage)
+        store.forget()
+        assert store.get().fingerprint == "changed"
+    assert trained == [1, 1, 1, 1, 1]
 
 
 CLEAR_CASES = {
