@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.findings import Finding
 from nlp.normalize import MAX_ANALYSED_CHARS, simplified_same_length
@@ -36,6 +37,7 @@ INTERROGATIVES = frozenset("哪")  # kept inside a question and before a measure
 MEASURE_WORDS = frozenset("个款种件些位家样条双套色码")
 CLAUSE_FINAL_PARTICLES = frozenset("吗呢吧嘛啊呀")  # only a fix at the end of a run of Chinese characters
 QUESTION_PARTICLE = "吗"
+SCORED_RUNS_KEPT = 4096  # runs of Chinese characters whose scored fixes are remembered (a few hundred kB)
 MIN_TRUSTED_WORD_LEN = 3  # a character inside a dictionary word this long gets no one-character fix
 ORDINARY_BIGRAM_COUNT = 20  # a checked wrong word of two characters seen this often in the corpus is ordinary text (SIGHAN-14)
 _SENTENCE_END = re.compile(r"[。！!？?～~\n]")
@@ -114,6 +116,8 @@ class TypoChecker:
         self.model = model
         self.known_threshold = known_threshold
         self.function_words = FunctionWords(lexicon.freq)
+        # A rewrite is checked again, and most of its runs are the draft's: score each run once.
+        self.scored_fixes = lru_cache(maxsize=SCORED_RUNS_KEPT)(self._scored_fixes)
 
     def find(self, text: str) -> list[Finding]:
         """Findings for the suspected wrong spans of `text`, in text order."""
@@ -152,16 +156,22 @@ class TypoChecker:
                 skip[position] = True
         best: dict[int, tuple[float, str]] = {}
         for run_start, run_end in han_runs(simple):
-            run = simple[run_start:run_end]
-            for offset, candidate, features in self.candidate_features(run, skip[run_start:run_end]):
-                if candidate == QUESTION_PARTICLE and not in_question(simple, run_start + offset):
-                    continue
-                probability = self.model.probability(features)
+            for offset, candidate, probability in self.scored_fixes(simple[run_start:run_end],
+                                                                    tuple(skip[run_start:run_end])):
                 position = run_start + offset
-                if probability > self.model.threshold and probability > best.get(position, (0.0, ""))[0]:
+                if candidate == QUESTION_PARTICLE and not in_question(simple, position):
+                    continue
+                if probability > best.get(position, (0.0, ""))[0]:
                     best[position] = (probability, candidate)
         found.extend(Correction(p, p + 1, simple[p], candidate) for p, candidate in most_probable_apart(best))
         return sorted(found, key=lambda c: c.start)
+
+    def _scored_fixes(self, run: str, skip: tuple[bool, ...]) -> tuple[tuple[int, str, float], ...]:
+        """(position, candidate character, probability) of the one-character fixes of `run` above the threshold."""
+        model = self.model
+        scored = ((offset, candidate, model.probability(features))
+                  for offset, candidate, features in self.candidate_features(run, list(skip)))
+        return tuple(fix for fix in scored if fix[2] > self.model.threshold)
 
     def candidate_features(self, run: str, skip: list[bool]) -> list[tuple[int, str, list[float]]]:
         """(position, candidate character, features) of every one-character fix worth scoring in `run`."""
