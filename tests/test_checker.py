@@ -727,3 +727,22 @@ def test_round_five_refusal_families_fire(text: str) -> None:
 )
 def test_round_five_requirements_conditions_and_facts_are_not_refusals(text: str) -> None:
     assert "refusal_without_apology" not in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不会的，没有问题，不行的，没办法",  # rewritten twice: the second pass must not wrap the first
+        "亲，不会的，没有问题，不用想那么多，不要再问了。",
+        "宝，不能退，不能换，也没有赠品",
+        "亲，这个不能退。",
+        "没有的，不行，不可以，不能的？",
+    ],
+)
+def test_a_rewrite_apologises_and_offers_once_after_the_buyer_address(text: str) -> None:
+    rewrite = check_reply(text).rewrite
+    assert rewrite.count("抱歉") <= 1 and rewrite.count("其他办法") <= 1, rewrite
+    assert "？？" not in rewrite and "，，" not in rewrite, rewrite
+    if text.startswith(("亲", "宝")):
+        assert rewrite.startswith(text[0]) and not rewrite.startswith("非常抱歉"), rewrite
+        assert rewrite.count("亲，") <= 1, rewrite

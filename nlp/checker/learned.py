@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
-
 from nlp.checker.cold import cold_finding
 from nlp.checker.forbidden import harsh_wording_finding
 from nlp.checker.imperative import imperative_finding

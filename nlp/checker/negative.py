@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.checker.resources import PhraseIndex, alternation, data_lines, data_table
+from nlp.checker.rewrite import tidy, without_address
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
@@ -21,6 +22,10 @@ _QUESTION_FORM = re.compile(r"(\w)[不没]\1")  # 烦不烦, 有没有: asking, 
 _FIXES = dict(data_table("negation_fixes.tsv"))
 _FIX_INDEX = PhraseIndex(list(_FIXES))
 _EDGE = "，,。.！!？?；;～~ \n"
+# The rewrite's own apology and offer, left by an earlier rewrite pass, are not wrapped twice.
+_OWN_WORDINGS = re.compile("|".join(
+    re.escape(w) for w in re.split(r"[，,？?]", CHECKER_REWRITES["negative"].replace("{core}", "，")) if len(w) > 1
+))
 _CLAUSE_REST = re.compile(r"[^，,。.！!？?；;～~\n]*")
 
 
@@ -72,6 +77,7 @@ def negative_finding(text: str, form: str) -> Finding:
     start = len(text) - len(text.lstrip(_EDGE))
     end = len(text.rstrip(_EDGE))
     core = turned_around(text[start:end], form[start:end])
+    _, core = without_address(tidy(_OWN_WORDINGS.sub("", core)).rstrip(_EDGE))  # the rewrite opens with its own 亲
     return Finding("negative", "warning", start, end, CHECKER_MESSAGES["negative"],
                    CHECKER_REWRITES["negative"].format(core=core))
 

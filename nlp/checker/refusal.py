@@ -6,6 +6,7 @@ import re
 
 from nlp.checker.cold import WARMTH
 from nlp.checker.resources import alternation, data_lines
+from nlp.checker.rewrite import without_address
 from nlp.checker.sentences import Segment, clauses, sentences
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
@@ -74,7 +75,8 @@ def offers_alternative(form: str) -> bool:
 def _suggestion(sentence: Segment, original: str) -> str:
     if _PRICE.search(sentence.text):
         return CHECKER_REWRITES["refusal_price"]
-    return CHECKER_REWRITES["refusal_other"].format(core=original.rstrip("，,。.！!；;～~ "))
+    address, core = without_address(original.rstrip("，,。.！!；;～~ "))
+    return address + CHECKER_REWRITES["refusal_other"].format(core=core)
 
 
 def says_no_politely(form: str) -> bool:

@@ -12,9 +12,16 @@ from nlp.findings import Finding
 # the rest are found again on the next draft.
 PRIORITY = ("forbidden_phrase", "typo", "pushy", "imperative", "refusal_without_apology", "negative", "cold")
 
-_PUNCTUATION_RUN = re.compile(r"([，,、；;。！？!?～~])[，,、；;。]+")
+_PUNCTUATION_RUN = re.compile(r"([，,、；;。！？!?～~])[，,、；;。]+|([！？!?])\2+")
 _LEADING_PUNCTUATION = re.compile(r"^[，,、；;。！？!?～~\s]+")
 _TRAILING_COMMA = re.compile(r"[，,、；;]+$")
+_ADDRESS_OPENING = re.compile(r"^(?:亲亲|亲爱的|亲|宝贝|宝|您好)[，,～~！!\s]*")
+
+
+def without_address(core: str) -> tuple[str, str]:
+    """`core`'s opening polite address (亲，) and the rest: a rewrite that adds its own words puts them after it."""
+    match = _ADDRESS_OPENING.match(core)
+    return (match.group(), core[match.end() :]) if match else ("", core)
 
 
 def _chosen(findings: Iterable[Finding]) -> list[Finding]:
@@ -30,7 +37,7 @@ def _chosen(findings: Iterable[Finding]) -> list[Finding]:
 
 def tidy(text: str) -> str:
     """Clean the punctuation that replacing spans leaves behind."""
-    text = _PUNCTUATION_RUN.sub(r"\1", text.strip())
+    text = _PUNCTUATION_RUN.sub(lambda m: m.group(1) or m.group(2), text.strip())
     text = _LEADING_PUNCTUATION.sub("", text)
     return _TRAILING_COMMA.sub("～", text)
 
