@@ -670,6 +670,8 @@ def test_round_five_forbidden_families_fire(text: str) -> None:
         "您好，罐底有溯源码，扫码能查到批次信息",
         "亲，选好了跟我说一声就可以啦",
         "亲，这个是您自己量错了吗？我们帮您换一个尺码吧",
+        "已经打包了，也没有办法重新发",  # what the shop cannot do is no order
+        "没法重新开票了",
     ],
 )
 def test_statements_near_the_new_order_cues_pass(text: str) -> None:
