@@ -31,11 +31,11 @@ ASKING_IS_NOT = frozenset({"imperative", "refusal_without_apology"})
 ALSO_ON_FLAGGED = frozenset({"imperative"})
 _QUESTION_END = re.compile(r"[？?][\W\s～~]*$")
 # Per rule, the probability above which the model warns, chosen by `python -m nlp.checker_crossval --choose`
-# (a rule left out would not help out of set). Two are raised above that choice, pushy 0.74 -> 0.96 and
-# forbidden 0.74 -> 0.78, so kind reassurances in pushy or scolding words (不用再等了，我们今天就给您补发;
-# 亲是第一次网购吗？没关系…) stay silent: out of set that costs pushy recall 0.12 on fresh6, 0.09 on train_a.
+# over the 13 labelled sets (a rule left out would not help out of set). Pushy is raised above that choice,
+# 0.74 -> 0.96, so kind reassurances in pushy words (不用再等了，我们今天就给您补发) stay silent; out of set
+# that cost pushy recall 0.12 on fresh6 and 0.09 on train_a when it was set.
 THRESHOLDS: dict[str, float] = {
-    "imperative": 0.7, "negative": 0.7, "cold": 0.78, "forbidden_phrase": 0.78,
+    "imperative": 0.74, "negative": 0.7, "cold": 0.7, "forbidden_phrase": 0.78,
     "refusal_without_apology": 0.74, "pushy": 0.96,
 }
 
