@@ -15,6 +15,8 @@ EVALUATION = (
     "data/mood/reviews_heldout.tsv",
     "data/mood/voices_heldout.tsv",
     "data/mood/blind_dev.tsv",
+    "data/mood/hard_a.tsv",
+    "data/mood/hard_b.tsv",
 )
 
 
