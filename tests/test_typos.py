@@ -253,3 +253,12 @@ def test_sound_alike_typos_are_found(text: str, wrong: str, right: str) -> None:
 @pytest.mark.parametrize("text", ["这批橙子是当天现摘的，很新鲜", "每件都可以扫码验真，假一赔十"])
 def test_sound_alike_shop_words_are_not_flagged(text: str) -> None:
     assert find_typos(text) == []
+
+
+def test_the_rewrites_own_wording_is_trusted_but_not_what_touches_the_agents_words():
+    from nlp.typos import checker, own_wording_runs
+
+    runs = own_wording_runs()
+    assert {"非常抱歉", "您看可以吗", "我帮您看看其他办法"} <= runs
+    assert "方便" not in runs and "吗" not in runs  # 方便{core}吗: they join the agent's words
+    assert checker().trusted_runs == runs

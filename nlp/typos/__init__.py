@@ -5,13 +5,25 @@ from __future__ import annotations
 import threading
 
 from nlp.findings import Finding
+from nlp.texts import CHECKER_REWRITES
 from nlp.typos.candidate_model import CandidateModel
 from nlp.typos.char_lm import CharBigramLM
-from nlp.typos.checker import TypoChecker
+from nlp.typos.checker import TypoChecker, han_runs
 from nlp.typos.lexicon import build_lexicon
 
 _lock = threading.Lock()
 _checker: TypoChecker | None = None
+
+
+def own_wording_runs() -> frozenset[str]:
+    """Runs of Chinese characters that the checker's rewrites write themselves (非常抱歉, 您看可以吗):
+    a rewrite is checked again, and these are known to be right. A run touching the agent's words is not one."""
+    runs = set()
+    for template in CHECKER_REWRITES.values():
+        text = template.replace("{core}", "\0")
+        runs.update(text[start:end] for start, end in han_runs(text)
+                    if text[start - 1 : start] != "\0" and text[end : end + 1] != "\0")
+    return frozenset(runs)
 
 
 def checker() -> TypoChecker:
@@ -20,7 +32,8 @@ def checker() -> TypoChecker:
     if _checker is None:
         with _lock:
             if _checker is None:
-                _checker = TypoChecker(build_lexicon(), CharBigramLM.load(), CandidateModel.load())
+                _checker = TypoChecker(build_lexicon(), CharBigramLM.load(), CandidateModel.load(),
+                                       trusted_runs=own_wording_runs())
     return _checker
 
 

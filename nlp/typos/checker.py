@@ -101,7 +101,8 @@ class TypoChecker:
 
     `known_threshold` is the segmentation gain a known wrong word's fix must bring (tuned on
     SIGHAN-14 against the clean-sentence false alarms). Without a candidate model the checker
-    only finds known wrong words (used to build that model).
+    only finds known wrong words (used to build that model). `trusted_runs` are runs of Chinese
+    characters known to be right (the rewrites' own wording), never scored for one-character fixes.
     """
 
     def __init__(
@@ -110,11 +111,13 @@ class TypoChecker:
         char_lm: CharBigramLM,
         model: CandidateModel | None,
         known_threshold: float = 2.0,
+        trusted_runs: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
         self.char_lm = char_lm
         self.model = model
         self.known_threshold = known_threshold
+        self.trusted_runs = trusted_runs
         self.function_words = FunctionWords(lexicon.freq)
         # A rewrite is checked again, and most of its runs are the draft's: score each run once.
         self.scored_fixes = lru_cache(maxsize=SCORED_RUNS_KEPT)(self._scored_fixes)
@@ -156,6 +159,8 @@ class TypoChecker:
                 skip[position] = True
         best: dict[int, tuple[float, str]] = {}
         for run_start, run_end in han_runs(simple):
+            if simple[run_start:run_end] in self.trusted_runs:
+                continue
             for offset, candidate, probability in self.scored_fixes(simple[run_start:run_end],
                                                                     tuple(skip[run_start:run_end])):
                 position = run_start + offset
