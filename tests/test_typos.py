@@ -262,3 +262,16 @@ def test_the_rewrites_own_wording_is_trusted_but_not_what_touches_the_agents_wor
     assert {"非常抱歉", "您看可以吗", "我帮您看看其他办法"} <= runs
     assert "方便" not in runs and "吗" not in runs  # 方便{core}吗: they join the agent's words
     assert checker().trusted_runs == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [("麻烦您从新提供一下地址", "从", "重")],  # 从新 is common text across a word boundary (从新疆), yet wrong here
+)
+def test_a_listed_wrong_word_seen_across_word_boundaries_is_still_caught_when_its_fix_is_clear(text, wrong, right):
+    assert [(text[f.start : f.end], f.suggestion) for f in find_typos(text)] == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", ["亲，这款是从新疆发货的哦", "亲，我们可以从新品里给您挑一款"])
+def test_the_same_characters_across_a_word_boundary_are_not_flagged(text):
+    assert find_typos(text) == []

@@ -40,6 +40,8 @@ QUESTION_PARTICLE = "吗"
 SCORED_RUNS_KEPT = 4096  # runs of Chinese characters whose scored fixes are remembered (a few hundred kB)
 MIN_TRUSTED_WORD_LEN = 3  # a character inside a dictionary word this long gets no one-character fix
 ORDINARY_BIGRAM_COUNT = 20  # a checked wrong word of two characters seen this often in the corpus is ordinary text (SIGHAN-14)
+# ...unless its fix makes the sentence this much more probable (从新 is ordinary text in 从新疆, wrong in 从新提供)
+ORDINARY_GAIN = 4.0
 _SENTENCE_END = re.compile(r"[。！!？?～~\n]")
 _QUESTION_MARKS = frozenset("？?呢")
 
@@ -248,10 +250,11 @@ class TypoChecker:
         for start, end, wrong, right, source in matches:
             if any(used[start:end]) or any(kept[start:end]):
                 continue
-            if source == PUBLIC and self._ordinary(wrong):
-                continue
-            if source != SHOP and self.gain(text, start, end, right) <= self.known_threshold:
-                continue
+            if source != SHOP:
+                gain = self.gain(text, start, end, right)
+                ordinary = source == PUBLIC and self._ordinary(wrong) and gain <= ORDINARY_GAIN
+                if gain <= self.known_threshold or ordinary:
+                    continue
             used[start:end] = [True] * (end - start)
             first = next(i for i in range(len(wrong)) if wrong[i] != right[i])
             last = max(i for i in range(len(wrong)) if wrong[i] != right[i]) + 1
