@@ -258,16 +258,14 @@ def mood_score(normalized: str) -> float:
     return tally.earlier
 
 
-def mood_of(normalized: str, words: list[str], feats: list[str] | None = None) -> Mood:
+def mood_of(normalized: str, words: list[str]) -> Mood:
     """The buyer's mood in a normalised message: the lexicon's score blended with the model's.
 
-    `feats` are the message's `nlp.features.features`, when the caller already has them
-    (the engine computes them for the intent classifier); otherwise they are computed here.
+    The engine (`nlp.analyze`) gets the model's probabilities from its joint gather and calls `blended_mood`.
     """
     model = mood_store.get()
-    if feats is None:
-        feats = features(normalized[:MAX_ANALYSED_CHARS], words)
-    return blended_mood(normalized, model.classes, model.predict_proba(feats))
+    proba = model.predict_proba(features(normalized[:MAX_ANALYSED_CHARS], words))
+    return blended_mood(normalized, model.classes, proba)
 
 
 def blended_mood(normalized: str, classes: tuple[str, ...], model_proba: Sequence[float]) -> Mood:

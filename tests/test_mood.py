@@ -195,12 +195,6 @@ def test_mixed_review_ending_in_praise_is_not_negative():
     assert label("虽然贵了点，但是用着很顺手") != "negative"
 
 
-def test_precomputed_features_give_the_same_mood():
-    normalized = normalize("用了三天就开不了机了")
-    tokens = words(normalized)
-    assert mood_of(normalized, tokens, message_features("用了三天就开不了机了")) == mood_of(normalized, tokens)
-
-
 def test_review_corpus_is_large_labelled_and_free_of_duplicates():
     corpus = load_reviews()
     assert len(corpus) >= 6500

@@ -143,7 +143,8 @@ class TypoChecker:
         """Suspected wrong spans of `text` with corrections (offsets into `text`)."""
         simple = simplified_same_length(text)
         kept = [
-            p or (c == QUESTION_PARTICLE and in_question(simple, i)) for i, (p, c) in enumerate(zip(self.protected_mask(simple), simple))
+            p or (c == QUESTION_PARTICLE and in_question(simple, i))
+            for i, (p, c) in enumerate(zip(self.protected_mask(simple), simple))
         ]
         found = self._known_wrong_words(simple, kept)
         if self.model is None:
@@ -178,7 +179,7 @@ class TypoChecker:
         model = self.model
         scored = ((offset, candidate, model.probability(features))
                   for offset, candidate, features in self.candidate_features(run, list(skip)))
-        return tuple(fix for fix in scored if fix[2] > self.model.threshold)
+        return tuple(fix for fix in scored if fix[2] > model.threshold)
 
     def candidate_features(self, run: str, skip: list[bool]) -> list[tuple[int, str, list[float]]]:
         """(position, candidate character, features) of every one-character fix worth scoring in `run`."""
