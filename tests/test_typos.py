@@ -8,8 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from nlp.typos import find_typos
-from nlp.typos.build import learn, same_sound
+from nlp.normalize import simplified_same_length
+from nlp.typos import checker, find_typos
+from nlp.typos.build import learn, same_sound, shop_sentences, synthetic_pairs
 from nlp.typos.candidate_model import FEATURES, CandidateModel, fit_candidate_model
 from nlp.typos.char_lm import CharBigramLM, count_ngrams
 from nlp.typos.checker import in_question
@@ -275,3 +276,16 @@ def test_a_listed_wrong_word_seen_across_word_boundaries_is_still_caught_when_it
 @pytest.mark.parametrize("text", ["亲，这款是从新疆发货的哦", "亲，我们可以从新品里给您挑一款"])
 def test_the_same_characters_across_a_word_boundary_are_not_flagged(text):
     assert find_typos(text) == []
+
+
+def test_synthetic_typos_change_one_character_of_a_word_into_a_non_word() -> None:
+    sentences = shop_sentences()[:200]
+    pairs = synthetic_pairs(sentences, checker())
+    assert len(pairs) > 200  # about two typos a sentence
+    confusable = checker().lexicon.confusable
+    simplified = {simplified_same_length(sentence) for sentence in sentences}
+    for wrong, correct in pairs:
+        assert correct in simplified and len(wrong) == len(correct)
+        (position,) = [i for i, (a, b) in enumerate(zip(wrong, correct)) if a != b]
+        assert confusable[wrong[position]][correct[position]] in ("same_tone", "other_tone", "alike")
+    assert synthetic_pairs(sentences, checker()) == pairs  # seeded: the shipped model can be rebuilt
