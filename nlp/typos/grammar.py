@@ -5,8 +5,8 @@ Fixes (each a position and the character it should be):
   穿的下吗); after a pronoun and before a degree adverb 的 may end a noun phrase (我买的很好看)
   and is left alone;
 - 在 -> 再 where 在 cannot be the preposition or the progressive: before a verb after a future time
-  (明天在说, 下次在来), after a finished action (到了在联系) or after 先 (先确认在发货),
-  in 在问也没用, and in 不能在少了;
+  (明天在说, 下次在来), after a finished action (到了在联系), after 先 (先确认在发货) or
+  after "no need" (不用在考虑了, 别在催了), in 在问也没用, and in 不能在少了;
 - 以 -> 已 before a finished action when 以 is not part of a word with the character before it
   (订单以发货, 以签收; not 可以发货);
 - 以下 -> 一下 after a verb that takes 一下 (帮您查以下物流);
@@ -37,18 +37,20 @@ CLAUSE_END = frozenset("吗呢哦啊吧哈呀嘛的啦")
 REPEAT_VERBS = frozenset(
     [*"说来问买发看试聊拍补给退换寄找选订送催等改查谈"]
     + "联系 下单 处理 安排 确认 回复 商量 考虑 决定 光临 申请 提交 核实 购买".split()
-    + "发货 退货 退款 付款 拍下 收货 签收 评价 咨询 沟通 补发 打扰".split()
+    + "发货 退货 退款 付款 拍下 收货 签收 评价 咨询 沟通 补发 打扰 犹豫 纠结 担心 操心 等待".split()
 )
 LESS_WORDS = frozenset({"少", "多", "降", "减", "便宜", "低", "优惠", "让", "加"})  # 不能再少了
 AGAIN_WORDS = REPEAT_VERBS | LESS_WORDS
 FUTURE_TIMES = tuple("明天 后天 下次 以后 回头 晚点 稍后 改天 等会 待会 过几天 过两天 下回 到时候 明早 之后".split())
 NEGATIONS = ("不能", "不要", "别", "不用", "不会", "没法", "不好", "不可能", "无法")
+NO_NEED = ("不用", "不要", "别", "不必", "无需", "没必要")  # 不用在考虑了: no need to do it again
 LOCATIVE_AFTER = frozenset("前后时中之期")  # 在发货前: 在 is the preposition after all
 
 # Finished actions 已 comes before.
 DONE_VERBS = frozenset(
     "发 发货 发出 到 到达 签收 收到 经 处理 安排 退款 退回 提交 备注 修改 改 通知 核实".split()
     + "补发 寄出 完成 付款 揽收 取消 申请 登记 同意 拦截 退 出库 打包 确认 更新 上传 下单".split()
+    + "入境 出境 清关 派送 派件 到货 到账 发往 受理 退还 寄回 入库 补寄 重发 生效 售罄 送达".split()
 )
 AFTER_DONE_YI = DONE_VERBS | {"为您"}  # 已为您申请
 # Verbs 一下 follows; 以下 (the following) after them is a typo.
@@ -156,6 +158,8 @@ class FunctionWords:
         head = clause[:position]
         if verb in LESS_WORDS:
             return head.endswith(NEGATIONS) and after[:1] in ("了", "点", "一", "些")
+        if head.endswith(NO_NEED):
+            return True
         after_first_step = "先" in head[:-1] and not head.endswith("先")
         return any(t in head for t in FUTURE_TIMES) or head.endswith("了") or after_first_step
 
