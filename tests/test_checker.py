@@ -748,3 +748,41 @@ def test_a_rewrite_apologises_and_offers_once_after_the_buyer_address(text: str)
     if text.startswith(("亲", "宝")):
         assert rewrite.startswith(text[0]) and not rewrite.startswith("非常抱歉"), rewrite
         assert rewrite.count("亲，") <= 1, rewrite
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("没有赠品哦", "refusal_without_apology"),
+        ("暂时没有其他颜色了，就这一个", "refusal_without_apology"),
+        ("这个地区目前停发", "refusal_without_apology"),
+        ("给您改成加大码了，穿着正好～", "pushy"),
+        ("我把您的快递改成顺丰了，加了5块运费", "pushy"),
+        ("帮您把保价服务勾上了", "pushy"),
+        ("好嘞，给您安排白色哈", "pushy"),
+        ("没有这种可能，我们都检查过", "forbidden_phrase"),
+        ("这不是我们能决定的", "forbidden_phrase"),
+        ("这些下单前都说了", "forbidden_phrase"),
+        ("跟描述一样", "cold"),
+    ],
+)
+def test_round_six_structures_fire(text: str, rule: str) -> None:
+    """Unavailability stated flat, suspended delivery, changes made on the agent's own judgment, 没有这种可能."""
+    assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，暂时没有现货，下周到货第一时间通知您～",
+        "受暴雨影响快递停运，恢复后第一时间为您派送～",
+        "好的亲，给您改成顺丰了，不用补差价哈～",
+    ],
+)
+def test_round_six_news_and_requested_changes_pass(text: str) -> None:
+    assert warning_rules(text) == set()
+
+
+def test_a_refusal_about_reviews_is_not_answered_with_a_price_offer() -> None:
+    refusal = [f for f in check_reply("没收到货不能评价").findings if f.rule == "refusal_without_apology"]
+    assert refusal and "价格" not in refusal[0].suggestion

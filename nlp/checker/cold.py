@@ -8,7 +8,7 @@ from nlp.checker.resources import alternation, data_lines, data_table
 from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
-MAX_CURT_CHARS = 4
+MAX_CURT_CHARS = 5
 MAX_CURT_OPENING_CHARS = 8
 MAX_PARTICLE_WARMED_CHARS = 4
 

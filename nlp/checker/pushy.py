@@ -8,6 +8,7 @@ from nlp.findings import Finding
 from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 
 _PUSHY = alternation(data_lines("pushy.txt"))
+_PUSHY_SENTENCE = alternation(data_lines("pushy_sentences.txt"))
 _CHOICE_RETURNED = alternation(data_lines("choice_returned.txt"))
 
 
@@ -17,14 +18,20 @@ def pushy_finding(start: int, end: int) -> Finding:
 
 
 def find_pushy(text: str, form: str) -> list[Finding]:
-    """One warning per run of consecutive pushy clauses, suggesting to hand the choice back (unless the sentence does)."""
+    """One warning per run of consecutive pushy clauses (or per pushy sentence), suggesting to hand the choice back
+    (unless the sentence does)."""
     spans: list[list[int]] = []
-    for clause in (clause for sentence in sentences(form) if not _CHOICE_RETURNED.search(sentence.text)
-                   for clause in clauses(sentence)):
-        if not _PUSHY.search(clause.text):
+    for sentence in sentences(form):
+        if _CHOICE_RETURNED.search(sentence.text):
             continue
-        if spans and spans[-1][1] == clause.start:
-            spans[-1][1] = clause.end
-        else:
-            spans.append([clause.start, clause.end])
+        if _PUSHY_SENTENCE.search(sentence.text):
+            spans.append([sentence.start, sentence.end])
+            continue
+        for clause in clauses(sentence):
+            if not _PUSHY.search(clause.text):
+                continue
+            if spans and spans[-1][1] == clause.start:
+                spans[-1][1] = clause.end
+            else:
+                spans.append([clause.start, clause.end])
     return [pushy_finding(start, end) for start, end in spans]

@@ -14,7 +14,8 @@ from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 _REFUSAL = alternation(data_lines("refusal.txt"))
 _EXEMPT = alternation(data_lines("refusal_exempt.txt"))
 _APOLOGY = alternation(data_lines("apology.txt"), literal=True)
-_PRICE = re.compile(r"便宜|优惠|价|少|折|贵")
+# A refusal about the price (not 评价, 价值, 多少, 折叠): the suggestion offers a small gift instead of a discount.
+_PRICE = re.compile(r"便宜|优惠|(?<![评代])价(?!值)|少(?:点|一点|些|钱|个零)|(?<!对)折(?![叠腾])|贵|抹零")
 _CONDITIONAL = re.compile(r"^(?:如果|若|要是|万一)")
 _SERVICE = alternation(data_lines("refusal_service.txt"))
 # The shop as the one who will not (我们不回收, 这边没法适配): a refusal, whatever the clause names.
