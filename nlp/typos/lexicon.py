@@ -5,6 +5,8 @@
 - confusable characters (same pronunciation, similar shape, learned pairs) and
   the frequent learned confusions that are always worth a look (的/地, 在/再),
 - protected words that are never flagged (shop, product and brand names),
+- word frequencies: jieba's dictionary plus the shop vocabulary it lacks or under-counts
+  (快充, 充电仓, 车厘子), so shop words complete fixes and are not "fixed" into common words,
 - an index from "word with one character blanked" to the characters that
   complete it, so a wrong character is found by a few dictionary look-ups.
 """
@@ -26,6 +28,9 @@ BLANK = "?"
 MIN_INDEXED_FREQ = 5
 MAX_INDEXED_LEN = 4
 FREQUENT_PAIR_COUNT = 5
+# Frequency given to a shop-vocabulary word by its class (jieba counts 快递 ~3,000 and 划算 111 in 60M words)
+VOCABULARY_FREQ = {"common": 1000, "medium": 200, "rare": 30}
+SHOP_TEXT_WORD_FREQ = 30  # frequency per occurrence in our shop text (30 and 100 tie on the labelled replies)
 SHOP, COMMON, PUBLIC = "shop", "common", "public"  # where a known wrong word comes from (shop_words, common_typos, the rest)
 
 
@@ -58,23 +63,28 @@ class Lexicon:
     log_total: float
 
 
+def known_wrong_pairs() -> list[tuple[str, str, str]]:
+    """(wrong, right, source) of every list of known wrong words: SHOP, COMMON or PUBLIC (later lists win)."""
+    raw = resources.files("nlp").joinpath(f"{DATA_DIR}/word_confusions.json").read_text("utf-8")
+    return [
+        (wrong, right, source)
+        for source, items in (
+            (PUBLIC, [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]),
+            (COMMON, _pairs("common_typos.tsv").items()),
+            (SHOP, _pairs("shop_words.tsv").items()),
+        )
+        for wrong, right in items
+    ]
+
+
 def _known_wrong_words(freq: dict[str, int]) -> ahocorasick.Automaton:
-    """Automaton of known wrong words -> (wrong, right, source): SHOP, COMMON or PUBLIC.
+    """Automaton of known wrong words -> (wrong, right, source).
 
     The curated shop list (SHOP) is trusted as it is; a public, learned (PUBLIC) or common (COMMON)
     'wrong' word that is itself a dictionary word is left out, and the checker verifies the others in context.
     """
-    raw = resources.files("nlp").joinpath(f"{DATA_DIR}/word_confusions.json").read_text("utf-8")
-    pairs: dict[str, tuple[str, str]] = {}
-    for source, items in (
-        (PUBLIC, [*json.loads(raw).items(), *_pairs("learned_words.tsv").items()]),
-        (COMMON, _pairs("common_typos.tsv").items()),
-    ):
-        for wrong, right in items:
-            if not freq.get(wrong):
-                pairs[wrong] = (right, source)
-    for wrong, right in _pairs("shop_words.tsv").items():
-        pairs[wrong] = (right, SHOP)
+    pairs = {wrong: (right, source) for wrong, right, source in known_wrong_pairs()
+             if source == SHOP or not freq.get(wrong)}
     automaton = ahocorasick.Automaton()
     for wrong, (right, source) in pairs.items():
         if len(wrong) == len(right) and wrong != right:
@@ -149,10 +159,23 @@ def _completion_index(freq: dict[str, int]) -> dict[str, str]:
     return dict(index)
 
 
+def word_frequencies(dictionary: dict[str, int]) -> dict[str, int]:
+    """`dictionary` with the shop vocabulary's words raised to at least the frequency of their class, and the
+    dictionary words of our shop text raised in proportion to their count there (jieba counts 截图 16 times)."""
+    freq = dict(dictionary)
+    for line in _data_lines("shop_vocabulary.txt"):
+        word, kind = line.split("\t")
+        freq[word] = max(freq.get(word) or 0, VOCABULARY_FREQ[kind])
+    for line in _data_lines("shop_word_counts.tsv"):
+        word, count = line.split("\t")
+        freq[word] = max(freq[word], SHOP_TEXT_WORD_FREQ * int(count))
+    return freq
+
+
 def build_lexicon() -> Lexicon:
     """Load every resource (about a second); call once and share the result."""
     tok = tokenizer()
-    freq = tok.FREQ
+    freq = word_frequencies(tok.FREQ)
     return Lexicon(
         known_wrong=_known_wrong_words(freq),
         protected=_protected_words(),
