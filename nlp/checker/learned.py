@@ -31,7 +31,9 @@ ASKING_IS_NOT = frozenset({"imperative", "refusal_without_apology"})
 ALSO_ON_FLAGGED = frozenset({"imperative"})
 _QUESTION_END = re.compile(r"[？?][\W\s～~]*$")
 # Per rule, the probability above which the model warns, chosen by `python -m nlp.checker_crossval --choose`
-# over the 13 labelled sets (a rule left out would not help out of set). Pushy is raised above that choice,
+# over the 13 labelled sets before fresh11 (a rule left out would not help out of set); over all 14 it proposes
+# imperative 0.7, negative 0.78, cold 0.94, forbidden 0.74, refusal 0.94, pushy 0.7: out of set the same recall
+# but pushy (0.95 -> 0.97) for false alarms 2.1% -> 2.6%, so these stay. Pushy is raised above that choice,
 # 0.74 -> 0.96, so kind reassurances in pushy words (不用再等了，我们今天就给您补发) stay silent; out of set
 # that cost pushy recall 0.12 on fresh6 and 0.09 on train_a when it was set.
 THRESHOLDS: dict[str, float] = {
