@@ -786,3 +786,17 @@ def test_round_six_news_and_requested_changes_pass(text: str) -> None:
 def test_a_refusal_about_reviews_is_not_answered_with_a_price_offer() -> None:
     refusal = [f for f in check_reply("没收到货不能评价").findings if f.rule == "refusal_without_apology"]
     assert refusal and "价格" not in refusal[0].suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["别犹豫了，这款是爆款", "亲，这个价只到今晚，今天必须下单。", "私下转我微信，给你便宜点", "拍两件，一件不够用。"],
+)
+def test_orders_that_also_push_or_break_the_rules_are_orders_too(text: str) -> None:
+    """A bare prohibition or order aimed at the buyer is imperative whatever else it is (pushy, off-platform)."""
+    assert "imperative" in warning_rules(text)
+
+
+def test_a_pressing_word_inside_an_order_is_dropped_from_its_question() -> None:
+    imperative = [f for f in check_reply("今天必须下单。").warnings if f.rule == "imperative"]
+    assert imperative and imperative[0].suggestion == "方便今天下单吗？"

@@ -28,6 +28,7 @@ _AGENT_AFTERWARDS = re.compile(r"(?:后|之后|以后|时|前|之前|流程|规�
 _SEQUENCE = alternation(_CUES["sequence"])
 MAX_SEQUENCE_LEAD = 8
 _PRESSING_LEAD = re.compile(r"^(?:(?:你|您)?们?(?:要|应该|必须|得)(?!到)|马上|立刻|立即|赶紧|赶快|快点|快去|给我(?=[等看说听]))+")
+_PRESSING_INSIDE = re.compile(r"必须|务必|(?<=现在)就")  # 今天必须下单 -> 方便今天下单吗？
 _SETTLED_TAIL = re.compile(r"(?:就行|就好|就可以|就完事)了?$")
 _THING_AFTER_AGENT = frozenset("单员柜号费盒袋箱站点消信")
 _TOPIC_THEN_COMMAND = re.compile(r"^(.{0,6}?)(?:" + alternation(_CUES["tail"]).pattern + ")$")
@@ -113,7 +114,7 @@ def _is_command(core: str) -> bool:
 
 def _suggestion(original: Segment) -> str:
     """The segment turned into a polite question (or a gentle request for a prohibition)."""
-    core = _PRESSING_LEAD.sub("", _OPENERS.sub("", original.core)).replace("你", "您")
+    core = _PRESSING_INSIDE.sub("", _PRESSING_LEAD.sub("", _OPENERS.sub("", original.core))).replace("你", "您")
     if _PROHIBITION.match(core):
         return CHECKER_REWRITES["imperative_prohibition"].format(core=_PROHIBITION.sub("", core))
     return CHECKER_REWRITES["imperative_request"].format(core=_SETTLED_TAIL.sub("", core).rstrip("吧了啊"))
