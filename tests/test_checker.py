@@ -800,3 +800,8 @@ def test_orders_that_also_push_or_break_the_rules_are_orders_too(text: str) -> N
 def test_a_pressing_word_inside_an_order_is_dropped_from_its_question() -> None:
     imperative = [f for f in check_reply("今天必须下单。").warnings if f.rule == "imperative"]
     assert imperative and imperative[0].suggestion == "方便今天下单吗？"
+
+
+@pytest.mark.parametrize("text", ["我微信是abc12345，有事找我", "拼多多上有同款，您可以去看看"])
+def test_an_id_given_or_another_platform_named_for_the_same_goods_leaves_the_platform(text: str) -> None:
+    assert "forbidden_phrase" in warning_rules(text)

@@ -65,3 +65,8 @@ def test_function_word_typos_are_found(text: str, wrong: str, right: str) -> Non
 )
 def test_correct_function_words_are_not_flagged(text: str) -> None:
     assert _fixes(text) == []
+
+
+@pytest.mark.parametrize("text", ["颜色请以收到的实物为准哦", "还没排到，不知道哪天能发", "您看哪里方便收货"])
+def test_the_standard_and_questions_inside_statements_are_not_typos(text: str) -> None:
+    assert _fixes(text) == []

@@ -35,6 +35,7 @@ CONTEXT_CHARS = 4
 MAX_WORD_LEN = 4
 INTERROGATIVES = frozenset("哪")  # kept inside a question and before a measure word (您喜欢哪个都可以)
 MEASURE_WORDS = frozenset("个款种件些位家样条双套色码")
+ASKED_NOUNS = frozenset("天里儿边年")  # 不知道哪天: a question inside a statement
 CLAUSE_FINAL_PARTICLES = frozenset("吗呢吧嘛啊呀")  # only a fix at the end of a run of Chinese characters
 QUESTION_PARTICLE = "吗"
 SCORED_RUNS_KEPT = 4096  # runs of Chinese characters whose scored fixes are remembered (a few hundred kB)
@@ -94,8 +95,9 @@ def most_probable_apart(best: dict[int, tuple[float, str]]) -> list[tuple[int, s
 
 
 def is_interrogative(text: str, position: int) -> bool:
-    """The word at `position` asks (a question) or picks one of a kind (哪款, 哪个颜色)."""
-    return text[position + 1 : position + 2] in MEASURE_WORDS or in_question(text, position)
+    """The word at `position` asks (a question, 哪天, 哪里) or picks one of a kind (哪款, 哪个颜色)."""
+    following = text[position + 1 : position + 2]
+    return following in MEASURE_WORDS or following in ASKED_NOUNS or in_question(text, position)
 
 
 class TypoChecker:

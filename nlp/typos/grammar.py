@@ -62,6 +62,7 @@ SIZE_STEPS = ("大一", "小一", "大半", "小半", "大两", "小两", "大�
 
 MAX_PATTERN_LEN = 3  # the longest word of the lists above that is looked up by position
 
+_AS_THE_STANDARD = re.compile(r"为(?:准|主|例|由|依据|标准|单位)")
 _CLAUSE = re.compile(r"[^，。！？!?,；;～~\s]+")
 
 
@@ -167,6 +168,8 @@ class FunctionWords:
         """以 -> 已 before a finished action, 以下 -> 一下 after a verb taking 一下."""
         if position and self.freq.get(clause[position - 1 : position + 1]):
             return None  # 可以, 所以, 难以
+        if _AS_THE_STANDARD.search(clause, position):
+            return None  # 以收到的实物为准: 以 … 为准
         if clause.startswith("以下", position):
             return "一" if _ends_with(clause, position, ONCE_VERBS) else None
         word = _longest_word(clause, position + 1, self.freq)
