@@ -14,7 +14,8 @@ SPLIT_FILES = {"tuning": "replies.tsv", "heldout": "replies_heldout.tsv", "fresh
                "fresh4": "replies_fresh4.tsv", "fresh5": "replies_fresh5.tsv",
                "fresh6": "replies_fresh6.tsv", "fresh7": "replies_fresh7.tsv", "own5": "replies_own5.tsv",
                "train_a": "train_a.tsv", "fresh8": "replies_fresh8.tsv", "fresh9": "replies_fresh9.tsv",
-               "fresh10": "replies_fresh10.tsv", "fresh11": "replies_fresh11.tsv"}
+               "fresh10": "replies_fresh10.tsv", "fresh11": "replies_fresh11.tsv",
+               "fresh12": "replies_fresh12.tsv"}
 
 
 @dataclass(frozen=True, slots=True)
