@@ -805,3 +805,9 @@ def test_a_pressing_word_inside_an_order_is_dropped_from_its_question() -> None:
 @pytest.mark.parametrize("text", ["我微信是abc12345，有事找我", "拼多多上有同款，您可以去看看"])
 def test_an_id_given_or_another_platform_named_for_the_same_goods_leaves_the_platform(text: str) -> None:
     assert "forbidden_phrase" in warning_rules(text)
+
+
+@pytest.mark.parametrize(("text", "cold"), [("不送货，不安装，不议价。", True), ("不清楚，没看到，不好说", True),
+                                            ("不会坏的，不用担心，没问题", False), ("亲，不包邮，不议价哦～", False)])
+def test_a_short_pile_of_bare_nos_without_warmth_is_cold(text: str, cold: bool) -> None:
+    assert ("cold" in warning_rules(text)) is cold

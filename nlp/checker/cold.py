@@ -11,6 +11,7 @@ from nlp.texts import CHECKER_MESSAGES, CHECKER_REWRITES
 MAX_CURT_CHARS = 5
 MAX_CURT_OPENING_CHARS = 8
 MAX_PARTICLE_WARMED_CHARS = 4
+MAX_CURT_PILE_CHARS = 16  # a reply of curt no's (不包邮，不议价，不退换) up to this long is cold
 
 _WARM_REPLY = dict(data_table("cold.tsv"))
 WARMTH = alternation(data_lines("warmth.txt"), literal=True)
@@ -20,6 +21,9 @@ _CURT_OPENING = re.compile(
 _NOISE = re.compile(r"[\W_]+")
 _PARTICLE = re.compile(r"[呢哦哈啦呀哟噢喔嘛～~!]")
 _EDGE = "，,。.！!？?；;～~ \n"
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、\s]+")
+_CURT_NO = re.compile(r"^(?:也|还|都)?(?:不|没|无)")
+_REASSURING = re.compile(r"担心|没问题|不会有问题|没关系|不客气|放心|不麻烦")  # 不会坏的，不用担心 comforts
 
 
 def _words_only(form: str) -> str:
@@ -47,7 +51,15 @@ def is_cold(form: str) -> bool:
     rest = trimmed[opening.end():] if opening else trimmed
     if _is_warm(rest, words):
         return False
-    return len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
+    return (len(words) <= MAX_CURT_CHARS or (opening is not None and len(words) <= MAX_CURT_OPENING_CHARS)
+            or _is_pile_of_curt_nos(trimmed, words))
+
+
+def _is_pile_of_curt_nos(trimmed: str, words: str) -> bool:
+    """Two or more clauses, each a bare no (不包邮，不议价，不退换; 没有，不知道，也没法帮你查), and short."""
+    parts = [part for part in _CLAUSE_BREAK.split(trimmed) if part]
+    return (len(parts) >= 2 and len(words) <= MAX_CURT_PILE_CHARS and not _REASSURING.search(trimmed)
+            and all(_CURT_NO.match(part) or part in _WARM_REPLY for part in parts))
 
 
 def cold_finding(text: str, form: str) -> Finding:
