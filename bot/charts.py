@@ -11,9 +11,13 @@ import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
+from typing import TYPE_CHECKING
 
 from bot import texts
 from nlp.texts import INTENT_NAMES
+
+if TYPE_CHECKING:
+    from matplotlib.font_manager import FontManager
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +31,26 @@ CJK_FONTS = (
 )
 
 
+def _first_cjk_font(manager: FontManager) -> str | None:
+    """The first of CJK_FONTS that a matplotlib font manager knows."""
+    installed = {font.name for font in manager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
 @cache
 def cjk_font() -> str | None:
     """The family name of an installed font that has Chinese glyphs, or None."""
     from matplotlib import font_manager
 
-    installed = {font.name for font in font_manager.fontManager.ttflist}
-    found = next((name for name in CJK_FONTS if name in installed), None)
+    found = _first_cjk_font(font_manager.fontManager)
+    if found is None:
+        # matplotlib caches its font list once per user: a font installed since then is not in it.
+        for path in font_manager.findSystemFonts():
+            try:
+                font_manager.fontManager.addfont(path)
+            except (OSError, RuntimeError, ValueError):  # a font file matplotlib cannot read
+                continue
+        found = _first_cjk_font(font_manager.fontManager)
     if found is None:
         logger.warning("no CJK font installed: chart labels will show as boxes (install fonts-wqy-microhei)")
     return found

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.charts import cjk_font, stats_chart
+from bot.charts import CJK_FONTS, cjk_font, stats_chart
 from knowledge.db import session_factory
 from knowledge.models import Conversation, Message, Staff, Suggestion, Template
 from knowledge.reports import agent_scores, daily_review_rates, intent_mix, period_start, usage
@@ -119,3 +119,17 @@ def test_the_glyph_check_would_catch_a_font_without_chinese(monkeypatch):
     monkeypatch.setattr("bot.charts.cjk_font", lambda: None)  # as on a machine without a CJK font
     _, problems = _render_warnings({"bargain": 1}, [(date(2026, 11, 27), 1.0)])
     assert [p for p in problems if "missing from font" in p]
+
+
+def test_a_font_installed_after_matplotlib_cached_its_list_is_found(monkeypatch):
+    """matplotlib keeps one font list per user; a CJK font installed later must still be used."""
+    require_cjk_font()
+    from matplotlib import font_manager
+
+    stale = [font for font in font_manager.fontManager.ttflist if font.name not in CJK_FONTS]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", stale)
+    cjk_font.cache_clear()
+    try:
+        assert cjk_font() in CJK_FONTS
+    finally:
+        cjk_font.cache_clear()
