@@ -811,3 +811,16 @@ def test_an_id_given_or_another_platform_named_for_the_same_goods_leaves_the_pla
                                             ("不会坏的，不用担心，没问题", False), ("亲，不包邮，不议价哦～", False)])
 def test_a_short_pile_of_bare_nos_without_warmth_is_cold(text: str, cold: bool) -> None:
     assert ("cold" in warning_rules(text)) is cold
+
+
+@pytest.mark.parametrize(("text", "pushy"), [
+    ("我直接帮您拍了L码，付款就行", True),
+    ("已经给您换成加厚款了，冬天用得上", True),
+    ("好的亲，已经帮您改成顺丰了～", False),  # the buyer asked for it
+    ("已经帮您升级成大床房了，不加钱～", False),  # a free upgrade
+    ("我可以帮您换成顺丰，您看可以吗？", False),  # an offer that asks
+])
+def test_a_change_already_made_for_the_buyer_unasked_is_pushy(text: str, pushy: bool) -> None:
+    from nlp.checker.pushy import find_pushy
+
+    assert bool(find_pushy(text, matching_form(text))) is pushy
