@@ -824,3 +824,17 @@ def test_a_change_already_made_for_the_buyer_unasked_is_pushy(text: str, pushy: 
     from nlp.checker.pushy import find_pushy
 
     assert bool(find_pushy(text, matching_form(text))) is pushy
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("这个不是我们不换，是厂家不让换", "forbidden_phrase"),
+    ("丢件跟我们没关系", "forbidden_phrase"),
+    ("你是不是自己摔坏了", "forbidden_phrase"),
+    ("看清楚再问", "forbidden_phrase"),
+    ("去快手上搜我们的店", "forbidden_phrase"),
+    ("签收前先拍开箱视频", "imperative"),
+    ("偏远地区我们上门不了", "refusal_without_apology"),
+])
+def test_round_seven_structures_fire(text: str, rule: str) -> None:
+    """Blame passed on, the buyer suspected, impatience, another platform's search; orders; places out of reach."""
+    assert rule in warning_rules(text)
