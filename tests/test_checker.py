@@ -838,3 +838,17 @@ def test_a_change_already_made_for_the_buyer_unasked_is_pushy(text: str, pushy: 
 def test_round_seven_structures_fire(text: str, rule: str) -> None:
     """Blame passed on, the buyer suspected, impatience, another platform's search; orders; places out of reach."""
     assert rule in warning_rules(text)
+
+
+@pytest.mark.parametrize(("text", "pushy"), [
+    ("看您的身高，给您备注了M码发货～", True),
+    ("我这边就按38码给您发了", True),
+    ("换货太麻烦了，给您补5块钱吧", True),
+    ("先拍下吧，反正有运费险", True),
+    ("谢谢亲，已经帮您备注了尽快发货～", False),
+    ("亲，我已经帮您备注了新的电话～", False),
+])
+def test_round_seven_settled_choices_and_talked_down_returns(text: str, pushy: bool) -> None:
+    from nlp.checker.pushy import find_pushy
+
+    assert bool(find_pushy(text, matching_form(text))) is pushy
