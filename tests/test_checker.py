@@ -852,3 +852,13 @@ def test_round_seven_settled_choices_and_talked_down_returns(text: str, pushy: b
     from nlp.checker.pushy import find_pushy
 
     assert bool(find_pushy(text, matching_form(text))) is pushy
+
+
+@pytest.mark.parametrize("text", ["给您选的是奶白色，很百搭", "那个颜色没了，给您发了同款灰色", "退款就别申请了，我给您补发",
+                                  "给您配了一张贴膜，一共多20元"])
+def test_round_eight_choices_made_for_the_buyer_are_pushy(text: str) -> None:
+    assert "pushy" in warning_rules(text)
+
+
+def test_a_request_turned_down_by_the_system_is_a_refusal() -> None:
+    assert "refusal_without_apology" in warning_rules("您的退货申请已驳回")
