@@ -862,3 +862,8 @@ def test_round_eight_choices_made_for_the_buyer_are_pushy(text: str) -> None:
 
 def test_a_request_turned_down_by_the_system_is_a_refusal() -> None:
     assert "refusal_without_apology" in warning_rules("您的退货申请已驳回")
+
+
+@pytest.mark.parametrize("text", ["好哒，收到～", "好嘞，已安排～"])
+def test_short_replies_warmed_by_da_or_lei_are_not_cold(text: str) -> None:
+    assert "cold" not in warning_rules(text)

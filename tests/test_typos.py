@@ -303,3 +303,7 @@ def test_shop_text_raises_the_words_jieba_under_counts() -> None:
     freq = word_frequencies(tokenizer().FREQ)
     assert freq["截图"] > 10 * tokenizer().FREQ["截图"]
     assert freq["快充"] >= 200 and freq["的"] == tokenizer().FREQ["的"]
+
+
+def test_spec_and_game_words_are_not_fixed() -> None:
+    assert _fixes("耳机单次续航6小时，游戏点卡请填写区服") == []
