@@ -16,7 +16,8 @@ SPLIT_FILES = {"tuning": "replies.tsv", "heldout": "replies_heldout.tsv", "fresh
                "train_a": "train_a.tsv", "fresh8": "replies_fresh8.tsv", "fresh9": "replies_fresh9.tsv",
                "fresh10": "replies_fresh10.tsv", "fresh11": "replies_fresh11.tsv",
                "fresh12": "replies_fresh12.tsv", "fresh13": "replies_fresh13.tsv",
-               "fresh14": "replies_fresh14.tsv", "fresh15": "replies_fresh15.tsv"}
+               "fresh14": "replies_fresh14.tsv", "fresh15": "replies_fresh15.tsv",
+               "fresh16": "replies_fresh16.tsv"}
 
 
 @dataclass(frozen=True, slots=True)
