@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from nlp.checker import check_reply
 from nlp.checker.check import find_warnings, rule_warnings
+from nlp.checker.pushy import find_pushy
 from nlp.checker.resources import matching_form
 from nlp.checker_eval import SPLIT_FILES, evaluate_checker, labelled_replies
 
@@ -813,19 +814,6 @@ def test_a_short_pile_of_bare_nos_without_warmth_is_cold(text: str, cold: bool) 
     assert ("cold" in warning_rules(text)) is cold
 
 
-@pytest.mark.parametrize(("text", "pushy"), [
-    ("我直接帮您拍了L码，付款就行", True),
-    ("已经给您换成加厚款了，冬天用得上", True),
-    ("好的亲，已经帮您改成顺丰了～", False),  # the buyer asked for it
-    ("已经帮您升级成大床房了，不加钱～", False),  # a free upgrade
-    ("我可以帮您换成顺丰，您看可以吗？", False),  # an offer that asks
-])
-def test_a_change_already_made_for_the_buyer_unasked_is_pushy(text: str, pushy: bool) -> None:
-    from nlp.checker.pushy import find_pushy
-
-    assert bool(find_pushy(text, matching_form(text))) is pushy
-
-
 @pytest.mark.parametrize(("text", "rule"), [
     ("这个不是我们不换，是厂家不让换", "forbidden_phrase"),
     ("丢件跟我们没关系", "forbidden_phrase"),
@@ -841,16 +829,21 @@ def test_round_seven_structures_fire(text: str, rule: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "pushy"), [
+    ("我直接帮您拍了L码，付款就行", True),
+    ("已经给您换成加厚款了，冬天用得上", True),
     ("看您的身高，给您备注了M码发货～", True),
     ("我这边就按38码给您发了", True),
     ("换货太麻烦了，给您补5块钱吧", True),
     ("先拍下吧，反正有运费险", True),
+    ("好的亲，已经帮您改成顺丰了～", False),  # the buyer asked for it
+    ("已经帮您升级成大床房了，不加钱～", False),  # a free upgrade
+    ("我可以帮您换成顺丰，您看可以吗？", False),  # an offer that asks
     ("谢谢亲，已经帮您备注了尽快发货～", False),
     ("亲，我已经帮您备注了新的电话～", False),
 ])
-def test_round_seven_settled_choices_and_talked_down_returns(text: str, pushy: bool) -> None:
-    from nlp.checker.pushy import find_pushy
-
+def test_a_choice_settled_for_the_buyer_unasked_is_pushy(text: str, pushy: bool) -> None:
+    """A change already made, a size noted down, 就按…给您发, a return talked down; not a request answered,
+    a free upgrade, an offer that asks or a note the buyer wanted (the pushy rule alone, without the model)."""
     assert bool(find_pushy(text, matching_form(text))) is pushy
 
 

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from nlp.normalize import simplified_same_length
+from nlp.tokenize import tokenizer
 from nlp.typos import checker, find_typos
 from nlp.typos.build import learn, same_sound, shop_sentences, synthetic_pairs
 from nlp.typos.candidate_model import FEATURES, CandidateModel, fit_candidate_model
@@ -22,6 +23,7 @@ from nlp.typos.evaluation import (
     read_sighan_json,
     shop_replies,
 )
+from nlp.typos.lexicon import word_frequencies
 
 
 def _fixes(text: str) -> list[tuple[str, str]]:
@@ -297,9 +299,6 @@ def test_shop_words_jieba_lacks_complete_fixes_and_are_not_fixed() -> None:
 
 
 def test_shop_text_raises_the_words_jieba_under_counts() -> None:
-    from nlp.tokenize import tokenizer
-    from nlp.typos.lexicon import word_frequencies
-
     freq = word_frequencies(tokenizer().FREQ)
     assert freq["截图"] > 10 * tokenizer().FREQ["截图"]
     assert freq["快充"] >= 200 and freq["的"] == tokenizer().FREQ["的"]

@@ -59,7 +59,7 @@ class Lexicon:
     confusable: dict[str, dict[str, str]]  # char -> {char it may stand for: kind of confusion}
     frequent: dict[str, tuple[str, ...]]  # char -> chars it was often written for in the training data
     completions: dict[str, str]  # word with one char blanked -> chars completing it
-    freq: dict[str, int]  # word frequencies (jieba dictionary + shop dictionary)
+    freq: dict[str, int]  # word frequencies (jieba and shop dictionaries, raised by `word_frequencies`)
     log_total: float
 
 
